@@ -1,0 +1,56 @@
+/**
+ * The production build: `npm run build`.
+ *   1. Eleventy renders the site into _site.tmp/ (content is validated first, in contentPlugin);
+ *   2. the gates read the output and refuse to publish a page that breaks a rule;
+ *   3. only then is _site.tmp/ swapped into _site/, so a failed build never touches the last good site.
+ * Exits non-zero, naming the file and the reason, on any failure.
+ */
+import path from "node:path";
+import { rm } from "node:fs/promises";
+import { performance } from "node:perf_hooks";
+import Eleventy from "@11ty/eleventy";
+import { describeError } from "./build/describeError.ts";
+import { swapOutput } from "./build/swapOutput.ts";
+import { runOutputGates } from "./gates/outputGates.ts";
+
+export const STAGING_DIR = "_site.tmp";
+export const OUTPUT_DIR = "_site";
+
+async function main(): Promise<number> {
+  const root = process.cwd();
+  const staged = path.join(root, STAGING_DIR);
+  const started = performance.now();
+  await rm(staged, { recursive: true, force: true });
+
+  const eleventy = new Eleventy("site", STAGING_DIR, {
+    configPath: ".eleventy.js",
+    quietMode: true,
+    runMode: "build",
+  });
+  try {
+    await eleventy.write();
+  } catch (error) {
+    console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error)}`);
+    return 1;
+  }
+  const rendered = performance.now();
+
+  const report = await runOutputGates(staged, root);
+  const gated = performance.now();
+  if (report.failures.length > 0) {
+    console.error(`✖ ${report.failures.length} page problem(s); nothing was published, ${OUTPUT_DIR}/ was left as it was.`);
+    for (const f of report.failures) console.error(`  ✖ ${STAGING_DIR}/${f.path} [${f.gate}]: ${f.reason}`);
+    console.error(`  The rejected output is in ${STAGING_DIR}/ for inspection.`);
+    return 1;
+  }
+
+  await swapOutput(staged, path.join(root, OUTPUT_DIR));
+  const seconds = (ms: number) => (ms / 1000).toFixed(2) + " s";
+  console.log(
+    `✔ Built ${report.pages} pages into ${OUTPUT_DIR}/ in ${seconds(gated - started)} ` +
+      `(Eleventy ${seconds(rendered - started)}, gates ${seconds(gated - rendered)}).`,
+  );
+  return 0;
+}
+
+process.exitCode = await main();

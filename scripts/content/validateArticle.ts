@@ -1,0 +1,93 @@
+import { DateTime } from "luxon";
+import type { Problem } from "./problem.ts";
+import { schemaProblems } from "./schemaProblems.ts";
+import { describeYamlError, parseFrontMatter } from "./frontMatter.ts";
+
+/** An analysis as the rest of the build sees it, after validation. */
+export interface ArticleRecord {
+  slug: string;
+  file: string;
+  title: string;
+  date: string;
+  summary: string;
+  regions: string[];
+  draft: boolean;
+}
+
+export interface ArticleResult {
+  article?: ArticleRecord;
+  problems: Problem[];
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Validates one `site/articles/<slug>.md` file: its name, its front matter, and its regions. */
+export function validateArticle(
+  file: string,
+  text: string,
+  schema: Record<string, unknown>,
+  knownRegions: ReadonlySet<string>,
+  now: Date,
+): ArticleResult {
+  const slug = file.replace(/^.*\//, "").replace(/\.md$/, "");
+  const problems: Problem[] = [];
+  if (!SLUG.test(slug)) {
+    problems.push({
+      file,
+      message:
+        "the file name becomes the address /articles/<slug>/ and must be lowercase words joined by hyphens, e.g. china-russia-military-ties.md",
+    });
+  }
+
+  let data: unknown;
+  try {
+    const parsed = parseFrontMatter(text);
+    if (parsed === undefined) {
+      problems.push({ file, message: "has no front matter: start the file with a --- block holding title, date and summary" });
+      return { problems };
+    }
+    data = parsed.data;
+    if (parsed.body.trim() === "") problems.push({ file, message: "has no text after the front matter" });
+  } catch (error) {
+    problems.push({ file, message: describeYamlError(error) });
+    return { problems };
+  }
+
+  problems.push(...schemaProblems(schema, data, file));
+  if (problems.length > 0) return { problems };
+
+  const front = data as { title: string; date: string; summary: string; regions?: string[]; draft?: boolean };
+  const day = DateTime.fromISO(front.date, { zone: "utc" });
+  if (!day.isValid) {
+    problems.push({ file, field: "date", message: `${JSON.stringify(front.date)} is not a real calendar date` });
+  } else if (day.toMillis() > now.getTime()) {
+    problems.push({
+      file,
+      field: "date",
+      message: `${front.date} is in the future; keep the analysis as draft: true until the day it is published`,
+    });
+  }
+  (front.regions ?? []).forEach((region, index) => {
+    if (!knownRegions.has(region)) {
+      problems.push({
+        file,
+        field: `regions[${index}]`,
+        message: `"${region}" is not a region in _data/regions.json (known: ${[...knownRegions].join(", ")}); fix the spelling or add the region there`,
+      });
+    }
+  });
+  if (problems.length > 0) return { problems };
+
+  return {
+    problems,
+    article: {
+      slug,
+      file,
+      title: front.title,
+      date: front.date,
+      summary: front.summary,
+      regions: front.regions ?? [],
+      draft: front.draft ?? false,
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Problem } from "./problem.ts";
+import { schemaProblems } from "./schemaProblems.ts";
+
+export interface Region {
+  name: string;
+  description: string;
+}
+
+const regionsSchema = {
+  type: "object",
+  required: ["regions"],
+  additionalProperties: false,
+  properties: {
+    regions: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["name", "description"],
+        additionalProperties: false,
+        properties: {
+          name: { type: "string", minLength: 1, description: "the region's name as articles write it, e.g. Asia-Pacific" },
+          description: { type: "string", minLength: 1, description: "one sentence shown on the region's page" },
+        },
+      },
+    },
+  },
+};
+
+/** Checks `_data/regions.json`, the list of regions an analysis may name. */
+export function validateRegions(raw: unknown, file: string): { regions: Region[]; problems: Problem[] } {
+  const problems = schemaProblems(regionsSchema, raw, file, (path) =>
+    path[1] !== undefined ? `region #${Number(path[1]) + 1}` : undefined,
+  );
+  return { regions: problems.length ? [] : (raw as { regions: Region[] }).regions, problems };
+}

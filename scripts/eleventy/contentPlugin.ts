@@ -1,0 +1,52 @@
+import type { ArticleRecord } from "../content/validateArticle.ts";
+import { loadContent, type Content } from "../content/loadContent.ts";
+import { buildSiteIndex, type SiteIndex } from "../content/siteIndex.ts";
+import { parseYaml } from "../content/frontMatter.ts";
+
+type EleventyConfig = any; // Eleventy ships no types for its config API.
+
+interface Loaded {
+  content: Content;
+  index: SiteIndex;
+}
+
+/**
+ * Loads and validates all content once per build, before Eleventy renders anything, and
+ * exposes it as global data: `level` (the one level model), `analyses`, `regionPages`.
+ * A ContentError thrown here stops the build with every problem listed.
+ */
+export default function contentPlugin(eleventyConfig: EleventyConfig): void {
+  let loading: Promise<Loaded> | undefined;
+  const load = (runMode: string | undefined): Promise<Loaded> =>
+    (loading ??= loadContent({
+      root: process.cwd(),
+      includeDrafts: runMode !== "build",
+      now: new Date(),
+    }).then((content) => ({ content, index: buildSiteIndex(content.articles, content.regions) })));
+  const runMode = () => process.env["ELEVENTY_RUN_MODE"];
+
+  // A fresh load for every build, so `npm start` picks up an editor's changes.
+  eleventyConfig.on("eleventy.before", async () => {
+    loading = undefined;
+    await load(runMode());
+  });
+
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+
+  // Drafts are rendered by `npm start` and never by `npm run build`.
+  eleventyConfig.addPreprocessor("drafts", "md", (data: { draft?: boolean }) => {
+    if (data.draft && runMode() === "build") return false;
+    return undefined;
+  });
+
+  eleventyConfig.addGlobalData("level", async () => (await load(runMode())).content.level);
+  eleventyConfig.addGlobalData("analyses", async () => (await load(runMode())).content.articles);
+  eleventyConfig.addGlobalData("regionPages", async () => (await load(runMode())).index.regionPages);
+  eleventyConfig.addGlobalData("activeRegions", async () =>
+    (await load(runMode())).index.regionPages.filter((region) => region.articles.length > 0),
+  );
+  eleventyConfig.addGlobalData("regionIndex", async () => (await load(runMode())).index.regionByName);
+  eleventyConfig.addGlobalData("articleNeighbours", async () => (await load(runMode())).index.neighbours);
+}
+
+export type { ArticleRecord };

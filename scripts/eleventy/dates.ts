@@ -1,0 +1,34 @@
+import { DateTime } from "luxon";
+
+/** Dates on this site are calendar days in UTC: an analysis dated 2024-06-10 is that day everywhere. */
+function toUtc(value: Date | string): DateTime {
+  const parsed =
+    value instanceof Date ? DateTime.fromJSDate(value, { zone: "utc" }) : DateTime.fromISO(value, { zone: "utc" });
+  if (!parsed.isValid) throw new Error(`not a date: ${String(value)}`);
+  return parsed;
+}
+
+/** "10 June 2024" */
+export function readableDate(value: Date | string): string {
+  return toUtc(value).toFormat("d LLLL yyyy");
+}
+
+/** "Monday 8 September 2025, 14:30 UTC" (the time only when the assessment gave one). */
+export function assessmentDate(value: Date | string, withTime = false): string {
+  const day = toUtc(value);
+  return day.toFormat("cccc d LLLL yyyy") + (withTime ? day.toFormat(", HH:mm 'UTC'") : "");
+}
+
+/** "2024-06-10", for <time datetime> and sitemaps. */
+export function isoDate(value: Date | string): string {
+  return toUtc(value).toISODate()!;
+}
+
+/** Full RFC 3339 / ISO 8601 instant in UTC, e.g. "2025-09-08T00:00:00.000Z". */
+export function isoDateTime(value: Date | string): string {
+  return toUtc(value).toISO()!;
+}
+
+export function year(value: Date | string): number {
+  return toUtc(value).year;
+}

@@ -1,0 +1,18 @@
+import { assessmentDate, isoDate, isoDateTime, readableDate, year } from "./dates.ts";
+import { readingTime } from "./readingTime.ts";
+import { groupByYear } from "../content/siteIndex.ts";
+import { regionSlug } from "../content/regionSlug.ts";
+
+type EleventyConfig = any;
+
+/** The template filters. Each is a plain function with its own module and tests. */
+export default function filtersPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addFilter("readableDate", readableDate);
+  eleventyConfig.addFilter("assessmentDate", assessmentDate);
+  eleventyConfig.addFilter("isoDate", isoDate);
+  eleventyConfig.addFilter("isoDateTime", isoDateTime);
+  eleventyConfig.addFilter("year", year);
+  eleventyConfig.addFilter("readingTime", readingTime);
+  eleventyConfig.addFilter("groupByYear", groupByYear);
+  eleventyConfig.addFilter("regionSlug", regionSlug);
+}
