@@ -1,6 +1,6 @@
 import type { ArticleRecord } from "./validateArticle.ts";
 import type { Region } from "./validateRegions.ts";
-import { regionSlug } from "./regionSlug.ts";
+import { slugify } from "./slugify.ts";
 
 export interface RegionPage extends Region {
   slug: string;
@@ -37,7 +37,7 @@ export interface SiteIndex {
 export function buildSiteIndex(articles: readonly ArticleRecord[], regions: readonly Region[]): SiteIndex {
   const regionByName = new Map<string, RegionPage>();
   for (const region of regions) {
-    const slug = regionSlug(region.name);
+    const slug = slugify(region.name);
     regionByName.set(region.name, { ...region, slug, url: `/regions/${slug}/`, articles: [] });
   }
   const neighbours = new Map<string, Neighbours>();

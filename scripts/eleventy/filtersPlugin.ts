@@ -1,7 +1,7 @@
 import { assessmentDate, isoDate, isoDateTime, readableDate, year } from "./dates.ts";
 import { readingTime } from "./readingTime.ts";
 import { groupByYear } from "../content/siteIndex.ts";
-import { regionSlug } from "../content/regionSlug.ts";
+import { slugify } from "../content/slugify.ts";
 
 type EleventyConfig = any;
 
@@ -14,5 +14,5 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("year", year);
   eleventyConfig.addFilter("readingTime", readingTime);
   eleventyConfig.addFilter("groupByYear", groupByYear);
-  eleventyConfig.addFilter("regionSlug", regionSlug);
+  eleventyConfig.addFilter("slugify", slugify);
 }

@@ -1,5 +1,5 @@
-/** "Asia-Pacific" → "asia-pacific", "Eastern Europe" → "eastern-europe": the region's address. */
-export function regionSlug(name: string): string {
+/** "Eastern Europe" → "eastern-europe": for region addresses and heading ids. */
+export function slugify(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -1,0 +1,135 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** What a fixture site's build printed and how it ended. */
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, for asserting on messages. */
+  output: string;
+}
+
+export interface ArticleSpec {
+  title?: string;
+  date?: string;
+  summary?: string;
+  regions?: string[];
+  draft?: boolean;
+  body?: string;
+  /** Extra front matter lines, written as they are (for malformed input). */
+  extra?: string;
+}
+
+export interface FixtureOptions {
+  /** Articles by slug; replaces the project's own. A string is the whole file as written. */
+  articles?: Record<string, ArticleSpec | string>;
+  /** The whole `_data/levels.json` value; a string is written as it is (for malformed JSON). */
+  levels?: unknown;
+  /** Shorthand for `levels`: a list of assessments. */
+  assessments?: { date: string; level: number; reason: string; article?: string }[];
+  /** Any other files to write, by path relative to the fixture's root. */
+  files?: Record<string, string>;
+}
+
+/** A whole copy of the project with its own content, built exactly as `npm run build` builds. */
+export interface FixtureSite {
+  root: string;
+  /** Where a successful build puts the site. */
+  output: string;
+  build(env?: Record<string, string>): Promise<BuildResult>;
+  write(relativePath: string, contents: string): Promise<void>;
+  read(outputPath: string): Promise<string>;
+  exists(outputPath: string): boolean;
+  remove(): Promise<void>;
+}
+
+/** The project's own files a fixture needs; content (articles, levels) comes from the options. */
+const COPIED = ["site", "_data", "_includes", "scripts", ".eleventy.js", "package.json", "netlify.toml"];
+
+export function articleFile(spec: ArticleSpec): string {
+  const lines = ["---"];
+  if (spec.title !== undefined) lines.push(`title: ${JSON.stringify(spec.title)}`);
+  if (spec.date !== undefined) lines.push(`date: ${JSON.stringify(spec.date)}`);
+  if (spec.summary !== undefined) lines.push(`summary: ${JSON.stringify(spec.summary)}`);
+  if (spec.regions !== undefined) lines.push(`regions: ${JSON.stringify(spec.regions)}`);
+  if (spec.draft !== undefined) lines.push(`draft: ${spec.draft}`);
+  if (spec.extra !== undefined) lines.push(spec.extra);
+  lines.push("---", "", spec.body ?? "A paragraph of analysis.", "");
+  return lines.join("\n");
+}
+
+/** A valid article with sensible defaults, overridable field by field. */
+export function validArticle(overrides: ArticleSpec = {}): ArticleSpec {
+  return {
+    title: "A test analysis",
+    date: "2024-05-01",
+    summary: "One sentence that sums it up.",
+    regions: ["Asia-Pacific"],
+    body: "First paragraph.\n\nSecond paragraph.",
+    ...overrides,
+  };
+}
+
+export async function makeFixtureSite(options: FixtureOptions = {}): Promise<FixtureSite> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "defcon-fixture-"));
+  for (const entry of COPIED) {
+    const from = path.join(PROJECT_ROOT, entry);
+    if (existsSync(from)) await cp(from, path.join(root, entry), { recursive: true });
+  }
+  // Modules resolve from the fixture's own node_modules: point it at the project's.
+  await symlink(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+
+  const write = async (relativePath: string, contents: string) => {
+    const file = path.join(root, relativePath);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, contents);
+  };
+
+  if (options.articles) {
+    await rm(path.join(root, "site/articles"), { recursive: true, force: true });
+    await cp(path.join(PROJECT_ROOT, "site/articles/articles.11tydata.json"), path.join(root, "site/articles/articles.11tydata.json"));
+    for (const [slug, spec] of Object.entries(options.articles)) {
+      await write(`site/articles/${slug}.md`, typeof spec === "string" ? spec : articleFile(spec));
+    }
+  }
+  const levels = options.assessments ? { $schema: "./levels.schema.json", assessments: options.assessments } : options.levels;
+  if (levels !== undefined) {
+    await write("_data/levels.json", typeof levels === "string" ? levels : JSON.stringify(levels, null, 2));
+  }
+  for (const [file, contents] of Object.entries(options.files ?? {})) await write(file, contents);
+
+  const output = path.join(root, "_site");
+  return {
+    root,
+    output,
+    write,
+    build: (env = {}) => runBuild(root, env),
+    read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
+    exists: (outputPath) => existsSync(path.join(output, outputPath)),
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
+
+/** Runs the fixture's `scripts/build.ts` the way `npm run build` does. */
+export function runBuild(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [TSX, "scripts/build.ts"],
+      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr, output: `${stdout}\n${stderr}` });
+      },
+    );
+  });
+}
