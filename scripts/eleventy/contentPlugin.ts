@@ -2,27 +2,34 @@ import type { ArticleRecord } from "../content/validateArticle.ts";
 import { loadContent, type Content } from "../content/loadContent.ts";
 import { buildSiteIndex, type SiteIndex } from "../content/siteIndex.ts";
 import { parseYaml } from "../content/frontMatter.ts";
+import { buildNow } from "../content/buildNow.ts";
 
 type EleventyConfig = any; // Eleventy ships no types for its config API.
 
 interface Loaded {
+  now: Date;
   content: Content;
   index: SiteIndex;
 }
 
 /**
  * Loads and validates all content once per build, before Eleventy renders anything, and
- * exposes it as global data: `level` (the one level model), `analyses`, `regionPages`.
+ * exposes it as global data: `level` (the one level model), `analyses`, `regionPages`, and
+ * `now` (the build's "today", pinned by DEFCON_BUILD_DATE for reproducible builds).
  * A ContentError thrown here stops the build with every problem listed.
  */
 export default function contentPlugin(eleventyConfig: EleventyConfig): void {
   let loading: Promise<Loaded> | undefined;
-  const load = (runMode: string | undefined): Promise<Loaded> =>
-    (loading ??= loadContent({
-      root: process.cwd(),
-      includeDrafts: runMode !== "build",
-      now: new Date(),
-    }).then((content) => ({ content, index: buildSiteIndex(content.articles, content.regions) })));
+  const load = (runMode: string | undefined): Promise<Loaded> => {
+    if (loading) return loading;
+    const now = buildNow();
+    loading = loadContent({ root: process.cwd(), includeDrafts: runMode !== "build", now }).then((content) => ({
+      now,
+      content,
+      index: buildSiteIndex(content.articles, content.regions),
+    }));
+    return loading;
+  };
   const runMode = () => process.env["ELEVENTY_RUN_MODE"];
 
   // A fresh load for every build, so `npm start` picks up an editor's changes.
@@ -39,6 +46,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
     return undefined;
   });
 
+  eleventyConfig.addGlobalData("now", async () => (await load(runMode())).now);
   eleventyConfig.addGlobalData("level", async () => (await load(runMode())).content.level);
   eleventyConfig.addGlobalData("analyses", async () => (await load(runMode())).content.articles);
   eleventyConfig.addGlobalData("regionPages", async () => (await load(runMode())).index.regionPages);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { buildNow } from "../content/buildNow.ts";
 
 type EleventyConfig = any;
 
@@ -12,5 +13,5 @@ export default function sitePlugin(eleventyConfig: EleventyConfig): void {
     const site = JSON.parse(readFileSync(path.join(process.cwd(), "_data/site.json"), "utf8")) as { url: string };
     return (process.env["URL"] || site.url).replace(/\/+$/, "");
   });
-  eleventyConfig.addGlobalData("buildYear", () => new Date().getUTCFullYear());
+  eleventyConfig.addGlobalData("buildYear", () => buildNow().getUTCFullYear());
 }

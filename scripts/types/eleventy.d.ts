@@ -1,0 +1,11 @@
+// Eleventy 3 ships JSDoc, not type declarations; this is the slice of its API the build uses.
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(
+      input?: string,
+      output?: string,
+      options?: { configPath?: string; quietMode?: boolean; runMode?: "build" | "serve" | "watch" },
+    );
+    write(): Promise<unknown>;
+  }
+}
