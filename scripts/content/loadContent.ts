@@ -13,7 +13,7 @@ export const CONTENT_FILES = {
   levels: "_data/levels.json",
   levelsSchema: "_data/levels.schema.json",
   meanings: "_data/levelMeanings.json",
-  regions: "_data/regions.json",
+  regions: "_data/regionList.json",
   articleSchema: "_data/article.schema.json",
   articles: "site/articles",
 } as const;

@@ -4,7 +4,8 @@ import type { Problem } from "./problem.ts";
 type JsonSchema = Record<string, unknown>;
 
 const ajv = new Ajv({ allErrors: true, strict: true });
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
+/** Keyed by the schema's text: each build reads the schema file afresh, but compiles it once. */
+const compiled = new Map<string, ValidateFunction>();
 
 /**
  * Validates `data` against a JSON Schema and turns Ajv's errors into sentences for editors:
@@ -17,11 +18,13 @@ export function schemaProblems(
   file: string,
   entryLabel: (path: string[]) => string | undefined = () => undefined,
 ): Problem[] {
-  let validate = compiled.get(schema);
+  const key = JSON.stringify(schema);
+  let validate = compiled.get(key);
   if (!validate) {
-    const { $schema: _ignored, ...rest } = schema;
+    // $schema and $id serve editors' IDEs; Ajv would refuse to register one $id twice.
+    const { $schema: _schema, $id: _id, ...rest } = schema;
     validate = ajv.compile(rest);
-    compiled.set(schema, validate);
+    compiled.set(key, validate);
   }
   if (validate(data)) return [];
   return dedupe(validate.errors ?? []).map((error) => {

@@ -72,7 +72,7 @@ export function validateArticle(
       problems.push({
         file,
         field: `regions[${index}]`,
-        message: `"${region}" is not a region in _data/regions.json (known: ${[...knownRegions].join(", ")}); fix the spelling or add the region there`,
+        message: `"${region}" is not a region in _data/regionList.json (known: ${[...knownRegions].join(", ")}); fix the spelling or add the region there`,
       });
     }
   });

@@ -26,7 +26,7 @@ const regionsSchema = {
   },
 };
 
-/** Checks `_data/regions.json`, the list of regions an analysis may name. */
+/** Checks `_data/regionList.json`, the list of regions an analysis may name (not `regions.json`: Eleventy would merge that global into every article's own `regions` field). */
 export function validateRegions(raw: unknown, file: string): { regions: Region[]; problems: Problem[] } {
   const problems = schemaProblems(regionsSchema, raw, file, (path) =>
     path[1] !== undefined ? `region #${Number(path[1]) + 1}` : undefined,

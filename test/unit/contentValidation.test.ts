@@ -97,7 +97,7 @@ describe("validateArticle", () => {
 
   it("refuses an unknown region, naming the list position", () => {
     expect(check(article('title: "T"\ndate: 2024-05-01\nsummary: "S."\nregions: [Asia-Pacific, Eastern europe]'))).toEqual([
-      'site/articles/some-analysis.md › field "regions[1]": "Eastern europe" is not a region in _data/regions.json (known: Asia-Pacific, Eastern Europe); fix the spelling or add the region there',
+      'site/articles/some-analysis.md › field "regions[1]": "Eastern europe" is not a region in _data/regionList.json (known: Asia-Pacific, Eastern Europe); fix the spelling or add the region there',
     ]);
   });
 

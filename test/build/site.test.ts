@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as cheerio from "cheerio";
+import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
+import { pageText } from "../../scripts/gates/visibleText.ts";
+
+const DISCLAIMER = JSON.parse(readFileSync("_data/site.json", "utf8")).disclaimer as string;
+
+/** 55 analyses over two years (so the archive has two pages), one draft, two regions. */
+function corpus(): Record<string, ArticleSpec> {
+  const articles: Record<string, ArticleSpec> = {};
+  for (let i = 1; i <= 55; i++) {
+    const date = i <= 30 ? `2024-01-${String(Math.ceil(i / 2)).padStart(2, "0")}` : `2025-03-${String(i - 30).padStart(2, "0")}`;
+    articles[`analysis-${String(i).padStart(2, "0")}`] = validArticle({
+      title: `Analysis number ${i}`,
+      date,
+      summary: `Summary ${i}.`,
+      regions: i % 5 === 0 ? ["Eastern Europe"] : ["Asia-Pacific"],
+      body: `## Section\n\nBody of analysis ${i}, with a few words.`,
+    });
+  }
+  articles["unfinished-draft"] = validArticle({ title: "Secret draft", date: "2025-03-20", draft: true });
+  return articles;
+}
+
+describe("a complete fixture site", () => {
+  let site: FixtureSite;
+  let pages: string[];
+  const $ = async (file: string) => cheerio.load(await site.read(file));
+
+  beforeAll(async () => {
+    site = await makeFixtureSite({
+      articles: corpus(),
+      assessments: [
+        { date: "2024-01-01", level: 5, reason: "Calm." },
+        { date: "2025-03-10", level: 4, reason: "Tension rises in the sample region.", article: "analysis-40" },
+        { date: "2025-04-01", level: 4, reason: "Scheduled update: no change." },
+      ],
+    });
+    const result = await site.build({ DEFCON_BUILD_DATE: "2025-06-01T12:00:00Z" });
+    expect(result.output).toContain("✔ Built");
+    expect(result.code).toBe(0);
+    pages = await listHtmlFiles(site.output);
+  });
+  afterAll(() => site?.remove());
+
+  it("writes every page type", () => {
+    for (const page of [
+      "index.html",
+      "articles/index.html",
+      "articles/page/2/index.html",
+      "articles/analysis-01/index.html",
+      "regions/index.html",
+      "regions/asia-pacific/index.html",
+      "regions/eastern-europe/index.html",
+      "levels/index.html",
+      "about/index.html",
+      "preparedness/index.html",
+      "404.html",
+    ]) {
+      expect(pages, page).toContain(page);
+    }
+    expect(site.exists("sitemap.xml")).toBe(true);
+    expect(site.exists("robots.txt")).toBe(true);
+  });
+
+  it("shows on every page the name, tagline, current level in words, notice, footer and disclaimer", async () => {
+    for (const file of pages) {
+      const page = await $(file);
+      const indicator = page("[data-current-level]");
+      expect(indicator.attr("data-current-level"), file).toBe("4");
+      expect(indicator.text(), file).toContain("DEFCON 4 Blue");
+      expect(indicator.text(), file).toContain("Not an official government alert level.");
+      expect(page(".site-brand").text(), file).toContain("Ongoing GeoIntel and Analysis in the theater of nuclear war");
+      const footer = page("footer").text().replace(/\s+/g, " ");
+      expect(footer, file).toContain(DISCLAIMER);
+      expect(footer, file).toContain("Established 1984");
+      expect(footer, file).toContain("© 2025");
+      expect(page("nav[aria-label=Main] a").length, file).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it("leads the home page with the current level, since when, the latest reason and the latest analyses", async () => {
+    const home = await $("index.html");
+    const hero = pageText(home.html(".hero")).visible;
+    expect(home("h1").text()).toContain("DEFCON 4");
+    expect(home("h1").text()).toContain("Blue");
+    expect(hero).toContain("At this level since 10 March 2025");
+    expect(hero).toContain("Latest assessment issued Tuesday 1 April 2025");
+    expect(hero).toContain("Scheduled update: no change.");
+    const latest = home(".latest .article-card__title").map((_, el) => home(el).text()).get();
+    expect(latest[0]).toBe("Analysis number 55");
+    expect(latest).toHaveLength(6);
+  });
+
+  it("renders an analysis with date, reading time, regions, summary, body and neighbours", async () => {
+    const page = await $("articles/analysis-40/index.html");
+    expect(page("h1").text()).toBe("Analysis number 40");
+    expect(page(".analysis__meta time").attr("datetime")).toBe("2025-03-10");
+    expect(page(".analysis__meta").text()).toMatch(/1 min read/);
+    expect(page(".analysis__meta a").attr("href")).toBe("/regions/eastern-europe/");
+    expect(page(".analysis__summary").text()).toBe("Summary 40.");
+    expect(page(".analysis__body h2#section").text()).toBe("Section");
+    expect(page("a[rel=prev]").attr("href")).toBe("/articles/analysis-39/");
+    expect(page("a[rel=next]").attr("href")).toBe("/articles/analysis-41/");
+    expect((await $("articles/analysis-55/index.html"))("a[rel=next]").length).toBe(0);
+  });
+
+  it("lists the archive newest first, grouped by year, over pages of 50", async () => {
+    const first = await $("articles/index.html");
+    const second = await $("articles/page/2/index.html");
+    const titles = (page: cheerio.CheerioAPI) => page(".article-card__title").map((_, el) => page(el).text()).get();
+    expect(titles(first)).toHaveLength(50);
+    expect(titles(first)[0]).toBe("Analysis number 55");
+    expect(titles(second)).toHaveLength(5);
+    expect(first(".year-group h2").map((_, el) => first(el).text()).get()).toEqual(["2025", "2024"]);
+    expect(first("a[rel=next]").attr("href")).toBe("/articles/page/2/");
+    expect(second("h1").text()).toBe("Analyses, page 2");
+  });
+
+  it("gives each region its own page of analyses", async () => {
+    const europe = await $("regions/eastern-europe/index.html");
+    expect(europe(".article-card").length).toBe(11);
+    expect(europe(".article-card__title").first().text()).toBe("Analysis number 55");
+  });
+
+  it("explains all five levels from the one data file, in words", async () => {
+    const levels = await $("levels/index.html");
+    const headings = levels(".level-scale h2").map((_, el) => levels(el).text().replace(/\s+/g, " ").trim()).get();
+    expect(headings.map((h) => h.slice(0, 16))).toEqual(["DEFCON 5 Green C", "DEFCON 4 Blue Wa", "DEFCON 3 Yellow ", "DEFCON 2 Orange ", "DEFCON 1 Red Cri"]);
+    expect(levels("#level-4").hasClass("is-current")).toBe(true);
+  });
+
+  it("never publishes a draft", async () => {
+    expect(site.exists("articles/unfinished-draft/index.html")).toBe(false);
+    for (const file of ["index.html", "articles/index.html", "regions/asia-pacific/index.html"]) {
+      expect(await site.read(file)).not.toContain("Secret draft");
+    }
+    expect(await site.read("sitemap.xml")).not.toContain("unfinished-draft");
+  });
+
+  it("lists every page in the sitemap with absolute URLs, and points robots.txt at it", async () => {
+    const sitemap = await site.read("sitemap.xml");
+    expect(sitemap).toContain("<loc>https://www.defconwarningsystem.com/articles/analysis-01/</loc>");
+    expect(sitemap).toContain("<loc>https://www.defconwarningsystem.com/articles/page/2/</loc>");
+    expect(sitemap).not.toContain("404");
+    expect(await site.read("robots.txt")).toContain("Sitemap: https://www.defconwarningsystem.com/sitemap.xml");
+  });
+
+  it("uses no JavaScript to show any page and requests nothing from another origin", async () => {
+    for (const file of pages) {
+      const page = await $(file);
+      for (const el of page("link[href]:not([rel=canonical]):not([rel=alternate]), img[src], script[src]").toArray()) {
+        const url = page(el).attr("href") ?? page(el).attr("src") ?? "";
+        expect(url, `${file}: ${url}`).toMatch(/^\//);
+      }
+    }
+  });
+});
+
+describe("drafts under npm start", () => {
+  it("are built when Eleventy serves or watches (run mode other than build)", async () => {
+    // The preprocessor keys on Eleventy's run mode; the production build must exclude drafts
+    // (asserted above), while a dev run includes them. Check the content loader directly.
+    const { loadContent } = await import("../../scripts/content/loadContent.ts");
+    const site = await makeFixtureSite({ articles: { live: validArticle(), "wip-piece": validArticle({ draft: true, title: "WIP" }) } });
+    try {
+      const now = new Date("2026-01-01");
+      const dev = await loadContent({ root: site.root, includeDrafts: true, now });
+      const prod = await loadContent({ root: site.root, includeDrafts: false, now });
+      expect(dev.articles.map((a) => a.slug).sort()).toEqual(["live", "wip-piece"]);
+      expect(prod.articles.map((a) => a.slug)).toEqual(["live"]);
+    } finally {
+      await site.remove();
+    }
+  });
+});
