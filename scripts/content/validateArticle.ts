@@ -12,6 +12,10 @@ export interface ArticleRecord {
   summary: string;
   regions: string[];
   draft: boolean;
+  /** The day of the last substantive revision, YYYY-MM-DD (feeds show it as the updated date). */
+  updated?: string;
+  /** Pins the analysis's feed entry id after a rename or date correction (docs/feeds.md). */
+  feedId?: string;
 }
 
 export interface ArticleResult {
@@ -56,7 +60,15 @@ export function validateArticle(
   problems.push(...schemaProblems(schema, data, file));
   if (problems.length > 0) return { problems };
 
-  const front = data as { title: string; date: string; summary: string; regions?: string[]; draft?: boolean };
+  const front = data as {
+    title: string;
+    date: string;
+    summary: string;
+    regions?: string[];
+    draft?: boolean;
+    updated?: string;
+    feedId?: string;
+  };
   const day = DateTime.fromISO(front.date, { zone: "utc" });
   if (!day.isValid) {
     problems.push({ file, field: "date", message: `${JSON.stringify(front.date)} is not a real calendar date` });
@@ -66,6 +78,14 @@ export function validateArticle(
       field: "date",
       message: `${front.date} is in the future; keep the analysis as draft: true until the day it is published`,
     });
+  }
+  if (front.updated !== undefined) {
+    const revised = DateTime.fromISO(front.updated, { zone: "utc" });
+    if (!revised.isValid) {
+      problems.push({ file, field: "updated", message: `${JSON.stringify(front.updated)} is not a real calendar date` });
+    } else if (front.updated < front.date) {
+      problems.push({ file, field: "updated", message: `${front.updated} is before the publication date ${front.date}` });
+    }
   }
   (front.regions ?? []).forEach((region, index) => {
     if (!knownRegions.has(region)) {
@@ -88,6 +108,8 @@ export function validateArticle(
       summary: front.summary,
       regions: front.regions ?? [],
       draft: front.draft ?? false,
+      ...(front.updated !== undefined && { updated: front.updated }),
+      ...(front.feedId !== undefined && { feedId: front.feedId }),
     },
   };
 }
