@@ -27,6 +27,8 @@ async function main(): Promise<number> {
     quietMode: true,
     runMode: "build",
   });
+  // Our own summary and describeError() report everything; Eleventy's log would say it twice.
+  eleventy.disableLogger();
   try {
     await eleventy.write();
   } catch (error) {

@@ -68,6 +68,9 @@ function sentence(error: ErrorObject, schema: JsonSchema, data: unknown): string
       return `is not a field this file knows (a typo?)${expected}`;
     case "type":
       return `must be ${article(String(error.params["type"]))}${got}${expected}`;
+    case "minimum":
+    case "maximum":
+      return `is out of range${got}${expected}`;
     case "minLength":
       return `must not be empty${expected}`;
     case "maxLength":

@@ -7,5 +7,6 @@ declare module "@11ty/eleventy" {
       options?: { configPath?: string; quietMode?: boolean; runMode?: "build" | "serve" | "watch" },
     );
     write(): Promise<unknown>;
+    disableLogger(): void;
   }
 }

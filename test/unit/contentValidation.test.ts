@@ -21,7 +21,7 @@ describe("validateLevels", () => {
 
   it("names the entry, its date and the field for an impossible level", () => {
     expect(messages({ assessments: [{ date: "2020-01-01", level: 5, reason: "ok" }, { date: "2022-03-13", level: 7, reason: "x" }] })).toEqual([
-      '_data/levels.json › assessment #2 (2022-03-13) › field "level": is not valid; found 7. Expected: a whole number from 1 (Red, most severe) to 5 (Green, calm)',
+      '_data/levels.json › assessment #2 (2022-03-13) › field "level": is out of range; found 7. Expected: a whole number from 1 (Red, most severe) to 5 (Green, calm)',
     ]);
   });
 
