@@ -12,6 +12,7 @@ import Eleventy from "@11ty/eleventy";
 import { describeError } from "./build/describeError.ts";
 import { swapOutput } from "./build/swapOutput.ts";
 import { runOutputGates } from "./gates/outputGates.ts";
+import { formatPageSizes } from "./gates/formatPageSizes.ts";
 
 export const STAGING_DIR = "_site.tmp";
 export const OUTPUT_DIR = "_site";
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
     `✔ Built ${report.pages} pages into ${OUTPUT_DIR}/ in ${seconds(gated - started)} ` +
       `(Eleventy ${seconds(rendered - started)}, gates ${seconds(gated - rendered)}).`,
   );
+  console.log(formatPageSizes(report.sizes));
   return 0;
 }
 
