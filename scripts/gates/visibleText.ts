@@ -19,30 +19,28 @@ interface OpenElement {
 
 function hides(name: string, attribs: Record<string, string>, parent: OpenElement | undefined): boolean {
   if (NEVER_VISIBLE.has(name)) return true;
-  if ("hidden" in attribs || "inert" in attribs) return true;
-  if (attribs["aria-hidden"] === "true") return true;
-  const style = (attribs["style"] ?? "").replace(/\s+/g, "").toLowerCase();
-  if (style.includes("display:none") || style.includes("visibility:hidden")) return true;
-  const classes = (attribs["class"] ?? "").split(/\s+/);
-  if (HIDING_CLASSES.some((c) => classes.includes(c))) return true;
   // A closed <details> shows only its <summary> until the reader opens it.
-  return parent?.closedDetails === true && name !== "summary";
-}
-
-export interface PageText {
-  /** What a reader sees: markup removed, entities decoded, whitespace folded. */
-  visible: string;
-  /** All text including hidden elements (not comments), folded the same way; for diagnostics. */
-  all: string;
+  if (parent?.closedDetails === true && name !== "summary") return true;
+  if ("hidden" in attribs || "inert" in attribs || attribs["aria-hidden"] === "true") return true;
+  const style = attribs["style"];
+  if (style !== undefined) {
+    const compact = style.replace(/\s+/g, "").toLowerCase();
+    if (compact.includes("display:none") || compact.includes("visibility:hidden")) return true;
+  }
+  const classes = attribs["class"];
+  if (classes !== undefined && HIDING_CLASSES.some((c) => classes.includes(c))) {
+    return classes.split(/\s+/).some((c) => HIDING_CLASSES.includes(c));
+  }
+  return false;
 }
 
 /**
- * Extracts the visible text of an HTML page in one streaming pass. Comments never count;
- * text inside hidden elements (see `hides`) is left out of `visible`.
+ * Extracts what a reader sees of an HTML page, in one streaming pass: markup removed, entities
+ * decoded, whitespace folded. Comments never count; hidden elements (see `hides`) are left out,
+ * unless `includeHidden` (used to explain a failure: "present but hidden").
  */
-export function pageText(html: string): PageText {
-  const visible: string[] = [];
-  const all: string[] = [];
+export function pageText(html: string, includeHidden = false): string {
+  const chunks: string[] = [];
   const stack: OpenElement[] = [];
   let hiddenDepth = 0;
 
@@ -50,33 +48,25 @@ export function pageText(html: string): PageText {
     {
       onopentag(name, attribs) {
         const element: OpenElement = {
-          hides: hides(name, attribs, stack[stack.length - 1]),
+          hides: !includeHidden && hides(name, attribs, stack[stack.length - 1]),
           closedDetails: name === "details" && !("open" in attribs),
         };
         stack.push(element);
         if (element.hides) hiddenDepth++;
-        if (!INLINE.has(name)) {
-          visible.push(" ");
-          all.push(" ");
-        }
+        if (!INLINE.has(name)) chunks.push(" ");
       },
       onclosetag(name) {
-        const element = stack.pop();
-        if (element?.hides) hiddenDepth--;
-        if (!INLINE.has(name)) {
-          visible.push(" ");
-          all.push(" ");
-        }
+        if (stack.pop()?.hides) hiddenDepth--;
+        if (!INLINE.has(name)) chunks.push(" ");
       },
       ontext(text) {
-        all.push(text);
-        if (hiddenDepth === 0) visible.push(text);
+        if (hiddenDepth === 0) chunks.push(text);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  return { visible: foldWhitespace(visible.join("")), all: foldWhitespace(all.join("")) };
+  return foldWhitespace(chunks.join(""));
 }
 
 export function foldWhitespace(text: string): string {

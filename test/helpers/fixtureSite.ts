@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { copyProject } from "../../scripts/build/copyProject.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -50,9 +51,6 @@ export interface FixtureSite {
   remove(): Promise<void>;
 }
 
-/** The project's own files a fixture needs; content (articles, levels) comes from the options. */
-const COPIED = ["site", "_data", "_includes", "scripts", ".eleventy.js", "package.json", "netlify.toml"];
-
 export function articleFile(spec: ArticleSpec): string {
   const lines = ["---"];
   if (spec.title !== undefined) lines.push(`title: ${JSON.stringify(spec.title)}`);
@@ -79,12 +77,7 @@ export function validArticle(overrides: ArticleSpec = {}): ArticleSpec {
 
 export async function makeFixtureSite(options: FixtureOptions = {}): Promise<FixtureSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), "defcon-fixture-"));
-  for (const entry of COPIED) {
-    const from = path.join(PROJECT_ROOT, entry);
-    if (existsSync(from)) await cp(from, path.join(root, entry), { recursive: true });
-  }
-  // Modules resolve from the fixture's own node_modules: point it at the project's.
-  await symlink(path.join(PROJECT_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+  await copyProject(PROJECT_ROOT, root);
 
   const write = async (relativePath: string, contents: string) => {
     const file = path.join(root, relativePath);

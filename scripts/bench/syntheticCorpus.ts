@@ -1,0 +1,76 @@
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** A small deterministic PRNG (mulberry32), so every benchmark run builds the same corpus. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REGIONS = ["Asia-Pacific", "Eastern Europe", "Middle East", "South Asia", "North America", "Global"];
+const WORDS = (
+  "deterrence doctrine missile warhead enrichment treaty escalation ceasefire mobilisation exercise " +
+  "submarine alliance sanctions inspection reactor launch posture signalling diplomacy verification " +
+  "arsenal stockpile readiness brinkmanship region border strike negotiation"
+).split(" ");
+
+function sentence(next: () => number): string {
+  const length = 12 + Math.floor(next() * 14);
+  const words = Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)]!);
+  return words.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
+}
+
+/**
+ * Replaces a project copy's analyses and level history with `count` synthetic analyses of
+ * realistic length (about 800 words, headings, a list) spread from 1984 to 2025, and a history
+ * of one assessment a month over the same span.
+ */
+export async function writeSyntheticCorpus(root: string, count: number): Promise<void> {
+  const next = random(1984);
+  const articlesDir = path.join(root, "site/articles");
+  await mkdir(articlesDir, { recursive: true });
+  for (const name of await readdir(articlesDir)) {
+    if (name.endsWith(".md")) await rm(path.join(articlesDir, name));
+  }
+  const start = Date.UTC(1984, 0, 1);
+  const span = Date.UTC(2025, 11, 31) - start;
+  for (let i = 0; i < count; i++) {
+    const date = new Date(start + Math.floor((span * (i + next())) / count)).toISOString().slice(0, 10);
+    const regions = [REGIONS[i % REGIONS.length]!, ...(next() < 0.3 ? [REGIONS[(i + 2) % REGIONS.length]!] : [])];
+    const paragraphs = Array.from({ length: 10 }, () => Array.from({ length: 5 }, () => sentence(next)).join(" "));
+    const body = [
+      paragraphs.slice(0, 3).join("\n\n"),
+      "## Background",
+      paragraphs.slice(3, 6).join("\n\n"),
+      "## Implications",
+      "- " + sentence(next) + "\n- " + sentence(next) + "\n- " + sentence(next),
+      paragraphs.slice(6).join("\n\n"),
+    ].join("\n\n");
+    const front = [
+      "---",
+      `title: "Synthetic analysis ${i + 1}: ${sentence(next).slice(0, 60).replace(/\.$/, "")}"`,
+      `date: "${date}"`,
+      `summary: "${sentence(next)}"`,
+      `regions: ${JSON.stringify(regions)}`,
+      "---",
+    ].join("\n");
+    await writeFile(path.join(articlesDir, `synthetic-${String(i + 1).padStart(5, "0")}.md`), `${front}\n\n${body}\n`);
+  }
+
+  const assessments = [];
+  let level = 5;
+  for (let month = 0; month < 42 * 12; month++) {
+    const roll = next();
+    if (roll < 0.08 && level > 2) level--;
+    else if (roll > 0.85 && level < 5) level++;
+    const day = new Date(Date.UTC(1984, month, 1)).toISOString().slice(0, 10);
+    assessments.push({ date: day, level, reason: sentence(next) });
+  }
+  await writeFile(path.join(root, "_data/levels.json"), JSON.stringify({ assessments }, null, 1));
+}
