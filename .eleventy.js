@@ -2,6 +2,7 @@
 // they are TypeScript, so Eleventy runs under tsx (see package.json and scripts/build.ts).
 import contentPlugin from "./scripts/eleventy/contentPlugin.ts";
 import filtersPlugin from "./scripts/eleventy/filtersPlugin.ts";
+import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import markdownPlugin from "./scripts/eleventy/markdownPlugin.ts";
 import sitePlugin from "./scripts/eleventy/sitePlugin.ts";
 
@@ -11,6 +12,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin); // dates, reading time, grouping
   eleventyConfig.addPlugin(markdownPlugin); // markdown-it: raw HTML off, linkable headings
   eleventyConfig.addPlugin(sitePlugin); // absolute URL, copyright year
+  eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
 
   eleventyConfig.addPassthroughCopy({ "site/assets": "assets" });
   eleventyConfig.setQuietMode(true);

@@ -1,0 +1,71 @@
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import type { ArticleRecord } from "../content/validateArticle.ts";
+import type { LevelModel } from "../level/levelModel.ts";
+import { absoluteContentBySlug } from "../feeds/absoluteContent.ts";
+import { buildAnalysisFeed, feedArticles } from "../feeds/analysisFeed.ts";
+import { buildAssessmentFeed } from "../feeds/assessmentFeed.ts";
+import { feedCatalogue, type FeedTopic } from "../feeds/feedCatalogue.ts";
+import { toJsonFeed } from "../feeds/jsonFeed.ts";
+import type { Feed } from "../feeds/types.ts";
+
+type EleventyConfig = any;
+
+/** The parts of an Eleventy collection item the feeds read. */
+interface CollectionItem {
+  page: { fileSlug: string };
+  templateContent: string;
+}
+
+/**
+ * Feeds (docs/feeds.md): the analyses and the level assessments, each as Atom, RSS and JSON Feed.
+ * The templates are site/feeds/{atom,rss,json}.njk, paginated over the two topics; they only
+ * arrange the Feed objects built here by the pure functions in scripts/feeds/.
+ * The RSS plugin's virtual templates are not used: its RSS one writes <content:encoded> without
+ * declaring the content namespace, which namespace-aware parsers reject.
+ */
+export default function feedsPlugin(eleventyConfig: EleventyConfig): void {
+  // Its filters: dateToRfc3339 (Atom), dateToRfc822 (RSS); its HTML converter is used directly.
+  eleventyConfig.addPlugin(rssPlugin);
+
+  eleventyConfig.addGlobalData("feedCatalogue", feedCatalogue);
+
+  // The analyses' own pages, to read their rendered content. Feed templates import this
+  // collection (eleventyImport) so Eleventy renders the analyses before the feeds.
+  eleventyConfig.addCollection("feedAnalyses", (api: { getFilteredByGlob(glob: string): CollectionItem[] }) =>
+    api.getFilteredByGlob("./site/articles/*.md"),
+  );
+
+  // The three formats of a topic share one Feed: built once per build, not once per template.
+  let built = new Map<FeedTopic, Promise<Feed>>();
+  eleventyConfig.on("eleventy.before", () => {
+    built = new Map();
+  });
+
+  eleventyConfig.addAsyncFilter(
+    "feedFor",
+    (topic: FeedTopic, analyses: ArticleRecord[], pages: CollectionItem[], level: LevelModel, siteUrl: string, now: Date) => {
+      let feed = built.get(topic);
+      if (!feed) {
+        feed = topic === "levels" ? Promise.resolve(buildAssessmentFeed({ level, articles: analyses, siteUrl, now })) : analysisFeed(analyses, pages, level, siteUrl, now);
+        built.set(topic, feed);
+      }
+      return feed;
+    },
+  );
+
+  eleventyConfig.addFilter("jsonFeed", (feed: Feed, feedUrl: string, site: { language: string; name: string }, siteUrl: string) =>
+    JSON.stringify(toJsonFeed(feed, { feedUrl, language: site.language, authorName: site.name, authorUrl: `${siteUrl}/` }), null, 2),
+  );
+
+  eleventyConfig.addPassthroughCopy({ "site/feeds/feed.xsl": "feeds/feed.xsl" });
+}
+
+async function analysisFeed(analyses: ArticleRecord[], pages: CollectionItem[], level: LevelModel, siteUrl: string, now: Date): Promise<Feed> {
+  const wanted = new Set(feedArticles(analyses).map((article) => article.slug));
+  const contentBySlug = await absoluteContentBySlug(
+    pages
+      .filter((item) => wanted.has(item.page.fileSlug))
+      .map((item) => ({ slug: item.page.fileSlug, url: `${siteUrl}/articles/${item.page.fileSlug}/`, html: item.templateContent })),
+  );
+  return buildAnalysisFeed({ articles: analyses, contentBySlug, level, siteUrl, now });
+}
