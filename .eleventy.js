@@ -5,6 +5,7 @@ import filtersPlugin from "./scripts/eleventy/filtersPlugin.ts";
 import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import markdownPlugin from "./scripts/eleventy/markdownPlugin.ts";
 import sitePlugin from "./scripts/eleventy/sitePlugin.ts";
+import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
 
 /** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -12,6 +13,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin); // dates, reading time, grouping
   eleventyConfig.addPlugin(markdownPlugin); // markdown-it: raw HTML off, linkable headings
   eleventyConfig.addPlugin(sitePlugin); // absolute URL, copyright year
+  eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
   eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
 
   eleventyConfig.addPassthroughCopy({ "site/assets": "assets" });

@@ -16,6 +16,8 @@ export interface ArticleRecord {
   updated?: string;
   /** Pins the analysis's feed entry id after a rename or date correction (docs/feeds.md). */
   feedId?: string;
+  /** Old addresses that redirect here with a 301, e.g. "/2024/05/18/slug/" (scripts/eleventy/aliasesPlugin.ts). */
+  aliases?: string[];
 }
 
 export interface ArticleResult {
@@ -68,6 +70,7 @@ export function validateArticle(
     draft?: boolean;
     updated?: string;
     feedId?: string;
+    aliases?: string[];
   };
   const day = DateTime.fromISO(front.date, { zone: "utc" });
   if (!day.isValid) {
@@ -110,6 +113,7 @@ export function validateArticle(
       draft: front.draft ?? false,
       ...(front.updated !== undefined && { updated: front.updated }),
       ...(front.feedId !== undefined && { feedId: front.feedId }),
+      ...(front.aliases !== undefined && { aliases: front.aliases }),
     },
   };
 }

@@ -24,6 +24,8 @@ export interface StaticServerOptions {
   root: string;
   /** Extra response headers for a request path (the preview applies netlify.toml's here). */
   headersFor?: (urlPath: string) => Record<string, string>;
+  /** A redirect for a request path (the preview applies _redirects here); files shadow redirects, as on Netlify. */
+  redirectFor?: (urlPath: string) => { to: string; status: number } | undefined;
 }
 
 /** Resolves a URL path to a file the way Netlify does: `/x/` → `/x/index.html`, `/x` → `/x.html`. */
@@ -40,11 +42,17 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
 }
 
 /** A small static server on loopback for previews and browser tests. Serves 404.html for misses. */
-export function createStaticServer({ root, headersFor = () => ({}) }: StaticServerOptions): Server {
+export function createStaticServer({ root, headersFor = () => ({}), redirectFor = () => undefined }: StaticServerOptions): Server {
   const absoluteRoot = path.resolve(root);
   return createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const file = await resolveFile(absoluteRoot, url.pathname);
+    const redirect = file ? undefined : redirectFor(url.pathname);
+    if (redirect) {
+      response.writeHead(redirect.status, { Location: redirect.to, "Content-Length": 0, ...headersFor(url.pathname) });
+      response.end();
+      return;
+    }
     const status = file ? 200 : 404;
     const served = file ?? path.join(absoluteRoot, "404.html");
     const body = await readFile(served).catch(() => Buffer.from("Not found"));
