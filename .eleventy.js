@@ -5,6 +5,7 @@ import filtersPlugin from "./scripts/eleventy/filtersPlugin.ts";
 import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import markdownPlugin from "./scripts/eleventy/markdownPlugin.ts";
 import sitePlugin from "./scripts/eleventy/sitePlugin.ts";
+import levelPlugin from "./scripts/eleventy/levelPlugin.ts";
 import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
 
 /** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
@@ -13,6 +14,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin); // dates, reading time, grouping
   eleventyConfig.addPlugin(markdownPlugin); // markdown-it: raw HTML off, linkable headings
   eleventyConfig.addPlugin(sitePlugin); // absolute URL, copyright year
+  eleventyConfig.addPlugin(levelPlugin); // history chart and stats, level API, badge, level at publication
   eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
   eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
 

@@ -1,0 +1,45 @@
+import type { ArticleRecord } from "../content/validateArticle.ts";
+import type { LevelModel } from "../level/levelModel.ts";
+import type { Assessment } from "../level/types.ts";
+import { assessmentsByArticle } from "../level/assessmentsByArticle.ts";
+import { currentLevelDocument, levelHistoryDocument } from "../level/levelApi.ts";
+import { levelStats } from "../level/levelStats.ts";
+import { badge } from "../chart/badge.ts";
+import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
+import { dayCount, percent } from "./dayCount.ts";
+
+type EleventyConfig = any;
+
+/**
+ * The level's own pages and outputs: the history chart and statistics, the level behind each
+ * analysis, code.dat, the JSON API and the badge. Each filter hands a template a value computed
+ * by a typed function; the look-ups are built once per level model, not once per page.
+ */
+export default function levelPlugin(eleventyConfig: EleventyConfig): void {
+  const byArticle = memoise((model: LevelModel) => assessmentsByArticle(model.history));
+  const bySlug = memoise((analyses: readonly ArticleRecord[]) => new Map(analyses.map((a) => [a.slug, a])));
+
+  eleventyConfig.addFilter("levelChart", (history: readonly Assessment[], now: Date, layout: ChartLayoutName) =>
+    levelChart(history, now, CHART_LAYOUTS[layout]),
+  );
+  eleventyConfig.addFilter("levelStats", (history: readonly Assessment[], now: Date) => levelStats(history, now));
+  eleventyConfig.addFilter("assessmentsNaming", (model: LevelModel, slug: string) => byArticle(model).get(slug) ?? []);
+  eleventyConfig.addFilter("analysesBySlug", (analyses: readonly ArticleRecord[]) => bySlug(analyses));
+  eleventyConfig.addFilter("levelBadge", (model: LevelModel) => badge(model.current.level, model.current.colour));
+  eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly ArticleRecord[]) =>
+    JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses)), null, 2),
+  );
+  eleventyConfig.addFilter("levelHistoryJson", (model: LevelModel, siteUrl: string, analyses: readonly ArticleRecord[]) =>
+    JSON.stringify(levelHistoryDocument(model, siteUrl, bySlug(analyses)), null, 2),
+  );
+  eleventyConfig.addFilter("dayCount", dayCount);
+  eleventyConfig.addFilter("percent", percent);
+}
+
+function memoise<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    if (!cache.has(key)) cache.set(key, compute(key));
+    return cache.get(key)!;
+  };
+}
