@@ -48,7 +48,8 @@ export function buildAnalysisFeed(input: AnalysisFeedInput): Feed {
     id: feedId("analyses"),
     title: "The DEFCON Warning System: analyses",
     description: "Every new analysis of the nuclear threat, in full, with the DEFCON level in force when it was written.",
-    homePageUrl: `${input.siteUrl}/articles/`,
+    // The home page, not /articles/: it exists even on a site with no analyses yet.
+    homePageUrl: `${input.siteUrl}/`,
     updated: newestUpdate(items, input.now),
     items,
   };
