@@ -1,0 +1,79 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../helpers/fixtureSite.ts";
+import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeaders.ts";
+
+const toml = await readFile(path.join(PROJECT_ROOT, "netlify.toml"), "utf8");
+const config = parse(toml) as { build: { command: string; publish: string; environment: Record<string, string> } };
+const rules = headerRules(toml);
+const headers = (urlPath: string) => headersForPath(rules, urlPath);
+
+/** The CSP as a map of directive → sources. */
+function csp(value: string): Map<string, string[]> {
+  return new Map(
+    value
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...sources]) => [name!, sources]),
+  );
+}
+
+describe("netlify.toml", () => {
+  it("builds with npm run build into _site on Node 20", () => {
+    expect(config.build.command).toBe("npm run build");
+    expect(config.build.publish).toBe("_site");
+    expect(config.build.environment["NODE_VERSION"]).toMatch(/^20/);
+  });
+
+  for (const page of ["/", "/articles/some-analysis/", "/404.html", "/search/", "/feeds/analyses.atom.xml", "/assets/css/site.css"]) {
+    it(`sends a strict Content-Security-Policy and the security headers on ${page}`, () => {
+      const h = headers(page);
+      const policy = csp(h["Content-Security-Policy"] ?? "");
+      expect(policy.get("default-src")).toEqual(["'none'"]);
+      expect(policy.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+      expect(policy.get("style-src")).toEqual(["'self'"]);
+      expect(policy.get("img-src")).toEqual(["'self'", "data:"]);
+      expect(policy.get("connect-src")).toEqual(["'self'"]);
+      expect(policy.get("worker-src")).toEqual(["'self'"]);
+      expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+      expect(policy.get("base-uri")).toEqual(["'self'"]);
+      expect(policy.get("form-action")).toEqual(["'self'"]);
+      expect(h["Content-Security-Policy"]).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
+
+      const hsts = /max-age=(\d+)/.exec(h["Strict-Transport-Security"] ?? "");
+      expect(Number(hsts?.[1])).toBeGreaterThanOrEqual(31_536_000);
+      expect(h["X-Content-Type-Options"]).toBe("nosniff");
+      expect(h["Referrer-Policy"]).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+      expect(h["Permissions-Policy"]).toMatch(/camera=\(\)/);
+      expect(h["Permissions-Policy"]).toMatch(/geolocation=\(\)/);
+    });
+  }
+
+  const maxAge = (value: string | undefined) => Number(/max-age=(\d+)/.exec(value ?? "")?.[1] ?? Number.NaN);
+
+  for (const fresh of ["/", "/articles/some-analysis/", "/history/", "/feeds/analyses.atom.xml", "/feeds/analyses.json", "/code.dat", "/api/level.json", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json"]) {
+    it(`revalidates ${fresh} within minutes, so a level change reaches readers`, () => {
+      const cache = headers(fresh)["Cache-Control"] ?? "";
+      expect(cache).not.toContain("immutable");
+      expect(maxAge(cache)).toBeLessThanOrEqual(300);
+    });
+  }
+
+  for (const hashed of ["/pagefind/index/en_1a2b3c4.pf_index", "/pagefind/fragment/en_9f8e7d6.pf_fragment", "/pagefind/filter/en_0a1b2c3.pf_filter"]) {
+    it(`keeps the content-addressed search index file ${hashed} for a year`, () => {
+      const cache = headers(hashed)["Cache-Control"] ?? "";
+      expect(cache).toContain("immutable");
+      expect(maxAge(cache)).toBeGreaterThanOrEqual(31_536_000);
+    });
+  }
+
+  it("never lets two rules that match one path disagree on Cache-Control", () => {
+    for (const urlPath of ["/", "/feeds/x.xml", "/pagefind/index/a", "/code.dat", "/api/level.json", "/badge.svg"]) {
+      const setters = rules.filter((rule) => new RegExp(`^${rule.for.replace(/\*/g, ".*")}$`).test(urlPath) && "Cache-Control" in rule.values);
+      expect(setters.length, urlPath).toBeLessThanOrEqual(1);
+    }
+  });
+});
