@@ -12,6 +12,7 @@ import Eleventy from "@11ty/eleventy";
 import { describeError } from "./build/describeError.ts";
 import { swapOutput } from "./build/swapOutput.ts";
 import { runOutputGates } from "./gates/outputGates.ts";
+import { runSearchStep, type SearchStepReport } from "./search/searchStep.ts";
 import { formatPageSizes } from "./gates/formatPageSizes.ts";
 
 export const STAGING_DIR = "_site.tmp";
@@ -47,6 +48,15 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  // Search index and service worker (issue 5): after the gates, so only a good site is indexed.
+  let search: SearchStepReport;
+  try {
+    search = await runSearchStep(staged, root);
+  } catch (error) {
+    console.error(`✖ Search index or service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error)}`);
+    return 1;
+  }
+
   await swapOutput(staged, path.join(root, OUTPUT_DIR));
   const seconds = (ms: number) => (ms / 1000).toFixed(2) + " s";
   console.log(
@@ -54,6 +64,11 @@ async function main(): Promise<number> {
       `(Eleventy ${seconds(rendered - started)}, gates ${seconds(gated - rendered)}).`,
   );
   console.log(formatPageSizes(report.sizes));
+  console.log(
+    `✔ Search: ${search.pages} analyses and ${search.assessments} assessments indexed in ${seconds(search.indexMs)}, ` +
+      `index ${(search.indexBytes / 1024).toFixed(0)} KiB (${search.offlineIndexAutomatic ? "cached offline on first visit" : "offline on request"}); ` +
+      `service worker in ${seconds(search.workerMs)}.`,
+  );
   return 0;
 }
 

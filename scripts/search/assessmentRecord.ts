@@ -1,0 +1,34 @@
+import type { CustomRecord } from "pagefind";
+import { assessmentDate } from "../eleventy/dates.ts";
+import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
+import { levelFilterValue } from "./levelFilterValue.ts";
+
+const CHANGE_WORDS: Record<Assessment["change"], string> = {
+  first: "First assessment",
+  raised: "Level raised",
+  lowered: "Level lowered",
+  kept: "Level kept",
+};
+
+/**
+ * One assessment of the level history as its own search result, linking to its entry on
+ * /history/. Assessments have no page of their own, so they are custom records rather than HTML.
+ */
+export function assessmentRecord(assessment: Assessment, meanings: Record<LevelNumber, LevelMeaning>): CustomRecord {
+  const label = levelFilterValue(assessment.level, meanings);
+  const when = assessmentDate(assessment.issued, assessment.hasTime);
+  return {
+    url: `/history/#${assessment.id}`,
+    language: "en",
+    content: `${CHANGE_WORDS[assessment.change]}: ${label}, ${meanings[assessment.level].name}. ${assessment.reason}`,
+    meta: {
+      title: `${CHANGE_WORDS[assessment.change]}: ${label}, ${when}`,
+      date: assessment.date.slice(0, 10),
+    },
+    filters: {
+      level: [label],
+      year: [String(assessment.issued.getUTCFullYear())],
+    },
+    sort: { date: assessment.date },
+  };
+}

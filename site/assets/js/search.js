@@ -1,0 +1,38 @@
+// Drives Pagefind's component UI on /search/ (loaded after /pagefind/pagefind-component-ui.js):
+// starts the search the URL describes and keeps the URL in step with what the reader does.
+import { pagefindSort, readSearchState, searchStateQuery } from "./searchState.js";
+
+const root = document.querySelector("[data-search]");
+const components = /** @type {any} */ (window).PagefindComponents;
+
+if (root && components) {
+  root.querySelector("[data-search-fallback]")?.remove();
+  for (const hidden of root.querySelectorAll("[data-search-controls], [data-search-filters]")) {
+    /** @type {HTMLElement} */ (hidden).hidden = false;
+  }
+
+  const instance = components.getInstanceManager().getInstance("default");
+  const order = /** @type {HTMLSelectElement} */ (root.querySelector("[data-search-order]"));
+  const state = readSearchState(location.search);
+  let sort = state.sort;
+  order.value = sort;
+  instance.searchSort = pagefindSort(sort);
+
+  /** @param {string} term @param {Record<string, string[]>} filters */
+  const keepInUrl = (term, filters) => {
+    const query = searchStateQuery({ q: term, filters, sort });
+    if (query !== location.search) history.replaceState(null, "", `${location.pathname}${query}`);
+  };
+  order.addEventListener("change", () => {
+    sort = order.value;
+    instance.searchSort = pagefindSort(sort);
+    instance.triggerSearchWithFilters(instance.searchTerm ?? "", instance.searchFilters ?? {});
+  });
+
+  // Loading first lets Pagefind run its own opening search (every result, for browsing by filter)
+  // before the one the URL asks for, and before the URL starts following the reader.
+  instance.triggerLoad().then(() => {
+    instance.on("search", (/** @type {string} */ term, /** @type {Record<string, string[]>} */ filters) => keepInUrl(term ?? "", filters ?? {}));
+    instance.triggerSearchWithFilters(state.q, state.filters);
+  });
+}
