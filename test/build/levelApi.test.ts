@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as cheerio from "cheerio";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { SaxesParser } from "saxes";
+import { makeFixtureSite, PROJECT_ROOT, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeaders.ts";
+import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
+
+const schema = (name: string) => JSON.parse(readFileSync(path.join(PROJECT_ROOT, "docs/api", name), "utf8")) as object;
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+const validateLevel = ajv.compile(schema("level.schema.json"));
+const validateLevels = ajv.compile(schema("levels.schema.json"));
+
+/** The badge as an XML document: its title and the texts it draws. */
+function readSvg(svg: string): { title: string; texts: string[]; fills: string[] } {
+  const parser = new SaxesParser();
+  const out = { title: "", texts: [] as string[], fills: [] as string[] };
+  const stack: string[] = [];
+  parser.on("opentag", (tag) => {
+    stack.push(tag.name);
+    if (typeof tag.attributes["fill"] === "string") out.fills.push(tag.attributes["fill"]);
+  });
+  parser.on("closetag", () => stack.pop());
+  parser.on("text", (t) => {
+    if (stack.at(-1) === "title") out.title += t;
+    if (stack.at(-1) === "text") out.texts.push(t);
+  });
+  parser.write(svg).close();
+  return out;
+}
+
+describe("the machine-readable level at DEFCON 4", () => {
+  let site: FixtureSite;
+
+  beforeAll(async () => {
+    site = await makeFixtureSite(LEVEL_4);
+    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
+    expect(result.code, result.output).toBe(0);
+  });
+  afterAll(() => site?.remove());
+
+  it("writes /code.dat as the single digit of the current level, one byte, nothing else", async () => {
+    expect(await site.read("code.dat")).toBe("4");
+  });
+
+  it("describes the current level in /api/level.json, valid against its documented schema", async () => {
+    const doc = JSON.parse(await site.read("api/level.json"));
+    expect(validateLevel(doc), JSON.stringify(validateLevel.errors)).toBe(true);
+    expect(doc).toMatchObject({
+      level: 4,
+      colour: "Blue",
+      id: "assessment-2025-01-20",
+      date: "2025-01-20",
+      issued: "2025-01-20T00:00:00.000Z",
+      since: "2025-01-20T00:00:00.000Z",
+      change: "raised",
+      previousLevel: 5,
+      reason: "New tension.",
+      analysis: null,
+      pollIntervalSeconds: 600,
+    });
+    expect(doc.historyUrl).toMatch(/^https:\/\/.+\/history\/$/);
+    expect(doc.url).toBe(`${doc.historyUrl}#assessment-2025-01-20`);
+    const meanings = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data/levelMeanings.json"), "utf8")).levels as { level: number; meaning: string }[];
+    expect(doc.meaning).toBe(meanings.find((m) => m.level === 4)!.meaning);
+  });
+
+  it("lists the whole history in /api/levels.json, newest first, agreeing with the history page", async () => {
+    const doc = JSON.parse(await site.read("api/levels.json"));
+    expect(validateLevels(doc), JSON.stringify(validateLevels.errors)).toBe(true);
+    expect(doc.current).toBe(4);
+    expect(doc.assessments.map((a: { id: string }) => a.id)).toEqual(FACTS.ids);
+    expect(doc.assessments.map((a: { level: number }) => a.level)).toEqual(FACTS.levels);
+    expect(doc.assessments.map((a: { change: string }) => a.change)).toEqual(FACTS.changes);
+    const cited = doc.assessments.find((a: { id: string }) => a.id === "assessment-2021-03-15");
+    expect(cited.analysis).toEqual({ title: "Tension in the strait", url: expect.stringMatching(/\/articles\/tension\/$/) });
+
+    const $ = cheerio.load(await site.read("history/index.html"));
+    const rows = $("table.assessment-table tbody tr");
+    expect(rows.map((_, r) => $(r).attr("id")).get()).toEqual(doc.assessments.map((a: { id: string }) => a.id));
+    expect(rows.map((_, r) => $(r).attr("data-issued")).get()).toEqual(doc.assessments.map((a: { issued: string }) => a.issued));
+  });
+
+  it('draws /badge.svg as well-formed SVG saying "DEFCON 4 · BLUE", with an accessible title', async () => {
+    const svg = await site.read("badge.svg");
+    expect(svg.trimStart().startsWith("<svg")).toBe(true);
+    const badge = readSvg(svg);
+    expect(badge.title).toBe("DEFCON 4 · BLUE");
+    expect(badge.texts).toEqual(["DEFCON 4", "BLUE"]);
+    expect(badge.fills).toContain("#1b4f93");
+    expect(svg).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="badge-title"/);
+  });
+});
+
+describe("the machine-readable level at DEFCON 2", () => {
+  let site: FixtureSite;
+
+  beforeAll(async () => {
+    site = await makeFixtureSite(LEVEL_2);
+    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
+    expect(result.code, result.output).toBe(0);
+  });
+  afterAll(() => site?.remove());
+
+  it("follows the latest assessment in code.dat, both JSON files and the badge", async () => {
+    expect(await site.read("code.dat")).toBe("2");
+    const level = JSON.parse(await site.read("api/level.json"));
+    expect(validateLevel(level), JSON.stringify(validateLevel.errors)).toBe(true);
+    expect(level).toMatchObject({ level: 2, colour: "Orange", id: LEVEL_2_LATEST_ID, date: "2025-06-01T12:00:00Z", issued: "2025-06-01T12:00:00.000Z" });
+    const levels = JSON.parse(await site.read("api/levels.json"));
+    expect(levels.current).toBe(2);
+    expect(levels.assessments[0].id).toBe(LEVEL_2_LATEST_ID);
+    const badge = readSvg(await site.read("badge.svg"));
+    expect(badge.title).toBe("DEFCON 2 · ORANGE");
+    expect(badge.fills).toContain("#ee8a2a");
+  });
+});
+
+describe("caching of the machine-readable level (netlify.toml)", () => {
+  const rules = headerRules(readFileSync(path.join(PROJECT_ROOT, "netlify.toml"), "utf8"));
+
+  for (const file of ["/code.dat", "/api/level.json", "/api/levels.json", "/badge.svg"]) {
+    it(`lets ${file} be cached for at most a minute, then revalidated`, () => {
+      const cache = headersForPath(rules, file)["Cache-Control"]!;
+      const maxAge = Number(/max-age=(\d+)/.exec(cache)?.[1]);
+      expect(maxAge).toBeGreaterThan(0);
+      expect(maxAge).toBeLessThanOrEqual(60);
+      expect(cache).toContain("must-revalidate");
+      expect(cache).not.toContain("immutable");
+    });
+  }
+
+  it("serves code.dat as plain text and lets other sites' widgets read code.dat and the API", () => {
+    expect(headersForPath(rules, "/code.dat")["Content-Type"]).toBe("text/plain; charset=utf-8");
+    expect(headersForPath(rules, "/code.dat")["Access-Control-Allow-Origin"]).toBe("*");
+    expect(headersForPath(rules, "/api/level.json")["Access-Control-Allow-Origin"]).toBe("*");
+  });
+});
