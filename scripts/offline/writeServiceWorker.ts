@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { offlineManifest, type OfflineManifest, type OutputFile } from "./offlineManifest.ts";
+import { AUTOMATIC_INDEX_BYTES, offlineManifest, type OfflineManifest, type OutputFile } from "./offlineManifest.ts";
 
 export const SERVICE_WORKER_FILE = "sw.js";
 const WORKER_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker/serviceWorker.ts");
@@ -31,13 +31,25 @@ async function readOutput(outputDir: string): Promise<{ files: OutputFile[]; ver
 }
 
 /**
+ * The size up to which the search index is saved on the first visit. DEFCON_OFFLINE_AUTO_INDEX_BYTES
+ * overrides it, so tests can exercise the "make search available offline" choice on a small site.
+ */
+function automaticIndexBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const value = env["DEFCON_OFFLINE_AUTO_INDEX_BYTES"];
+  if (value === undefined || value === "") return AUTOMATIC_INDEX_BYTES;
+  const bytes = Number(value);
+  if (!Number.isInteger(bytes) || bytes < 0) throw new Error(`DEFCON_OFFLINE_AUTO_INDEX_BYTES is not a whole number of bytes: ${JSON.stringify(value)}`);
+  return bytes;
+}
+
+/**
  * Writes <outputDir>/sw.js: the worker bundled from TypeScript with this build's manifest inside,
  * so every deploy changes the worker's bytes and browsers install the new one. Runs after Pagefind,
  * because the manifest lists the search bundle.
  */
 export async function writeServiceWorker(outputDir: string, recentSlugs: readonly string[]): Promise<OfflineManifest> {
   const { files, version } = await readOutput(outputDir);
-  const manifest = offlineManifest(files, recentSlugs, version);
+  const manifest = offlineManifest(files, recentSlugs, version, automaticIndexBytes());
   const bundled = await build({
     entryPoints: [WORKER_ENTRY],
     bundle: true,

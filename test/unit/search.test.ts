@@ -1,0 +1,78 @@
+import { mkdtemp, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildLevelModel } from "../../scripts/level/levelModel.ts";
+import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
+import { assessmentRecord } from "../../scripts/search/assessmentRecord.ts";
+import { indexSearch } from "../../scripts/search/indexSearch.ts";
+import { levelFilterValue } from "../../scripts/search/levelFilterValue.ts";
+import { pagefindSort, readSearchState, searchStateQuery } from "../../site/assets/js/searchState.js";
+import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
+
+const meanings = Object.fromEntries(meaningsFile.levels.map((m) => [m.level, m])) as unknown as Record<LevelNumber, LevelMeaning>;
+const model = buildLevelModel(
+  [
+    { date: "2022-03-13", level: 3, reason: "War in Europe." },
+    { date: "2022-09-29T14:30:00Z", level: 4, reason: "Mobilisation." },
+  ],
+  meanings,
+);
+
+describe("search records", () => {
+  it("names a level by number and colour, as the article layout does", () => {
+    expect(levelFilterValue(3, meanings)).toBe("DEFCON 3 Yellow");
+  });
+
+  it("makes each assessment a result linking to its entry on /history/, with level and year filters", () => {
+    const record = assessmentRecord(model.history[1]!, meanings);
+    expect(record.url).toBe("/history/#assessment-2022-09-29-1430");
+    expect(record.filters).toEqual({ level: ["DEFCON 4 Blue"], year: ["2022"] });
+    expect(record.sort).toEqual({ date: "2022-09-29T14:30:00Z" });
+    expect(record.meta?.["title"]).toBe("Level lowered: DEFCON 4 Blue, Thursday 29 September 2022, 14:30 UTC");
+    expect(record.content).toContain("Mobilisation.");
+  });
+});
+
+describe("the search page's URL state", () => {
+  it("reads query, known filters (repeatable) and order, ignoring the rest", () => {
+    expect(readSearchState("?q=+korea+&region=Asia-Pacific&region=Global&year=2024&colour=red&sort=date:desc")).toEqual({
+      q: "korea",
+      filters: { region: ["Asia-Pacific", "Global"], year: ["2024"] },
+      sort: "date:desc",
+    });
+    expect(readSearchState("?sort=title:asc")).toEqual({ q: "", filters: {}, sort: "" });
+  });
+
+  it("writes a state back to the same query, and nothing for an empty search", () => {
+    const query = searchStateQuery({ q: "korea", filters: { level: ["DEFCON 4 Blue"], region: "Global" }, sort: "date:asc" });
+    expect(query).toBe("?q=korea&region=Global&level=DEFCON+4+Blue&sort=date%3Aasc");
+    expect(readSearchState(query)).toEqual({ q: "korea", filters: { region: ["Global"], level: ["DEFCON 4 Blue"] }, sort: "date:asc" });
+    expect(searchStateQuery({ q: "  ", filters: { year: [] } })).toBe("");
+  });
+
+  it("turns an order into Pagefind's sort option", () => {
+    expect(pagefindSort("date:desc")).toEqual({ date: "desc" });
+    expect(pagefindSort("")).toEqual({});
+  });
+});
+
+describe("indexSearch, with Pagefind's Node API", () => {
+  it("indexes analyses and assessments only, not other pages", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "defcon-search-"));
+    try {
+      const page = (body: string) => `<!doctype html><html lang="en"><body><nav>Menu</nav>${body}</body></html>`;
+      await mkdir(path.join(dir, "articles/one"), { recursive: true });
+      await mkdir(path.join(dir, "about"), { recursive: true });
+      await writeFile(path.join(dir, "articles/one/index.html"), page('<article data-pagefind-body><h1>One</h1><p>Text.</p></article>'));
+      await writeFile(path.join(dir, "about/index.html"), page('<article data-pagefind-body><h1>About</h1></article>'));
+      await writeFile(path.join(dir, "articles/index.html"), page('<main data-pagefind-body><h1>Archive</h1></main>'));
+      const report = await indexSearch(dir, model);
+      expect(report).toEqual({ pages: 1, assessments: 2 });
+      const written = await readdir(path.join(dir, "pagefind"));
+      expect(written).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-component-ui.js", "pagefind-entry.json"]));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
