@@ -176,3 +176,17 @@ describe("drafts under npm start", () => {
     }
   });
 });
+
+describe("a site with no analyses yet", () => {
+  it("builds every page, with an archive that says so", async () => {
+    const site = await makeFixtureSite({ articles: {} });
+    try {
+      const result = await site.build();
+      expect(result.code, result.output).toBe(0);
+      expect(await site.read("articles/index.html")).toContain("No analyses have been published yet.");
+      expect(await site.read("index.html")).toContain("No analyses have been published yet.");
+    } finally {
+      await site.remove();
+    }
+  });
+});
