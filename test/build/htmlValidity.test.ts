@@ -1,0 +1,61 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
+import { outputFileFor } from "../../scripts/gates/outputPaths.ts";
+import { listFiles } from "../../scripts/gates/runGates.ts";
+import { PROJECT_ROOT, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+
+const VNU = path.join(PROJECT_ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
+
+interface VnuMessage {
+  type: string;
+  url: string;
+  message: string;
+  lastLine?: number;
+  extract?: string;
+}
+
+/** Runs the W3C Nu checker once over all files; resolves with its error messages. */
+function vnu(files: string[]): Promise<VnuMessage[]> {
+  return new Promise((resolve, reject) => {
+    execFile("java", ["-jar", VNU, "--format", "json", "--errors-only", ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      try {
+        resolve((JSON.parse(stderr) as { messages: VnuMessage[] }).messages);
+      } catch {
+        reject(error ?? new Error(`vnu printed no JSON: ${stderr.slice(0, 500)}`));
+      }
+    });
+  });
+}
+
+describe("HTML validity (W3C Nu checker) on every page type", () => {
+  let site: FixtureSite;
+  let files: string[];
+
+  beforeAll(async () => {
+    site = await makeFixtureSite({
+      articles: {
+        "korea-missile-tests": validArticle({ title: "Korea missile tests", body: "Korea launched missiles.\n\n## Why it matters\n\n*Text* with a [link](https://example.org/)." }),
+        "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
+      },
+    });
+    const result = await site.build({ DEFCON_BUILD_DATE: "2026-06-01" });
+    expect(result.output).toContain("✔ Built");
+    const all = new Set(await listFiles(site.output));
+    files = [...(await onePagePerType(site.output)).values()].map((url) => path.join(site.output, outputFileFor(url, all)!));
+  });
+  afterAll(() => site.remove());
+
+  it("has zero errors", async () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    const errors = (await vnu(files)).map((m) => `${path.relative(site.output, new URL(m.url).pathname)}:${m.lastLine}: ${m.message} ${m.extract ?? ""}`);
+    expect(errors).toEqual([]);
+  });
+
+  it("reports an error when there is one (the checker itself works)", async () => {
+    await site.write("_site/broken.html", "<!doctype html><html lang=en><title>x</title><p><div></span>");
+    const errors = await vnu([path.join(site.output, "broken.html")]);
+    expect(errors.length).toBeGreaterThan(0);
+  });
+});
