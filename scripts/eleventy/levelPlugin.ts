@@ -16,7 +16,13 @@ type EleventyConfig = any;
  * by a typed function; the look-ups are built once per level model, not once per page.
  */
 export default function levelPlugin(eleventyConfig: EleventyConfig): void {
-  const byArticle = memoise((model: LevelModel) => assessmentsByArticle(model.history));
+  // Eleventy copies global data into every page's data, so each analysis page sees its own copy
+  // of the model object; its functions are shared, so the index is cached on one of them. One
+  // index per build, not one per page (measured: built once instead of seven times for seven analyses).
+  const byArticle = memoise(
+    (model: LevelModel) => assessmentsByArticle(model.history),
+    (model) => model.levelAt,
+  );
   const bySlug = memoise((analyses: readonly ArticleRecord[]) => new Map(analyses.map((a) => [a.slug, a])));
 
   eleventyConfig.addFilter("levelChart", (history: readonly Assessment[], now: Date, layout: ChartLayoutName) =>
@@ -36,10 +42,11 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("percent", percent);
 }
 
-function memoise<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const cache = new WeakMap<K, V>();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, compute(key));
+function memoise<A, V>(compute: (arg: A) => V, keyOf: (arg: A) => object = (arg) => arg as object): (arg: A) => V {
+  const cache = new WeakMap<object, V>();
+  return (arg) => {
+    const key = keyOf(arg);
+    if (!cache.has(key)) cache.set(key, compute(arg));
     return cache.get(key)!;
   };
 }
