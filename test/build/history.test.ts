@@ -87,8 +87,9 @@ describe("the level history at DEFCON 4", () => {
 
   it("summarises the chart in its <title> and <desc>, with the table as the full alternative", () => {
     const svg = $('svg[data-layout="wide"]');
-    expect(svg.attr("role")).toBe("img");
-    const [titleId, descId] = svg.attr("aria-labelledby")!.split(" ");
+    expect(svg.attr("role")).toBe("group");
+    const titleId = svg.attr("aria-labelledby");
+    const descId = svg.attr("aria-describedby");
     expect(text($(`[id="${titleId}"]`).text())).toBe("DEFCON level from 1 January 2020 to 30 June 2025");
     const desc = text($(`[id="${descId}"]`).text());
     expect(desc).toContain("The level changed 3 times");
