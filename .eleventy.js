@@ -14,9 +14,9 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin); // dates, reading time, grouping
   eleventyConfig.addPlugin(markdownPlugin); // markdown-it: raw HTML off, linkable headings
   eleventyConfig.addPlugin(sitePlugin); // absolute URL, copyright year
-  eleventyConfig.addPlugin(levelPlugin); // history chart and stats, level API, badge, level at publication
   eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
   eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
+  eleventyConfig.addPlugin(levelPlugin); // history chart and stats, level API, badge, level at publication
 
   eleventyConfig.addPassthroughCopy({ "site/assets": "assets" });
   eleventyConfig.setQuietMode(true);
