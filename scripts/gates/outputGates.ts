@@ -1,9 +1,5 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { checkBudgets } from "./checkBudgets.ts";
-import { checkDisclaimer } from "./checkDisclaimer.ts";
-import { checkHead } from "./checkHead.ts";
-import { checkInlineCode } from "./checkInlineCode.ts";
 import { checkLinks } from "./checkLinks.ts";
 import { checkThirdParty } from "./checkThirdParty.ts";
 import { checkUniqueTitles } from "./checkUniqueTitles.ts";
@@ -17,8 +13,7 @@ export async function runOutputGates(outputDir: string, root: string): Promise<G
   return runGates(outputDir, {
     origin,
     alsoFirstParty: [site.url],
-    pageGates: [checkDisclaimer(site.disclaimer)],
-    factGates: [checkInlineCode(), checkHead(), checkBudgets()],
+    pageGateConfig: { disclaimer: site.disclaimer },
     siteGates: [checkLinks(), checkThirdParty(), checkUniqueTitles()],
   });
 }

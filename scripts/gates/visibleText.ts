@@ -34,39 +34,55 @@ function hides(name: string, attribs: Record<string, string>, parent: OpenElemen
   return false;
 }
 
+/** Parser callbacks that collect a page's visible text; other parses call them from their own. */
+export interface VisibleTextCollector {
+  onopentag(name: string, attribs: Record<string, string>): void;
+  onclosetag(name: string): void;
+  ontext(text: string): void;
+  /**
+   * The text so far: markup removed, entities decoded (by the parser), whitespace NOT folded:
+   * folding every page costs more than the rest of the gates; callers fold only when they must.
+   */
+  text(): string;
+}
+
 /**
- * Extracts what a reader sees of an HTML page, in one streaming pass: markup removed, entities
- * decoded, whitespace folded. Comments never count; hidden elements (see `hides`) are left out,
- * unless `includeHidden` (used to explain a failure: "present but hidden").
+ * Collects what a reader sees of an HTML page. Comments never count; hidden elements (see
+ * `hides`) are left out, unless `includeHidden` (used to explain a failure: "present but hidden").
  */
-export function pageText(html: string, includeHidden = false): string {
+export function visibleTextCollector(includeHidden = false): VisibleTextCollector {
   const chunks: string[] = [];
   const stack: OpenElement[] = [];
   let hiddenDepth = 0;
-
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        const element: OpenElement = {
-          hides: !includeHidden && hides(name, attribs, stack[stack.length - 1]),
-          closedDetails: name === "details" && !("open" in attribs),
-        };
-        stack.push(element);
-        if (element.hides) hiddenDepth++;
-        if (!INLINE.has(name)) chunks.push(" ");
-      },
-      onclosetag(name) {
-        if (stack.pop()?.hides) hiddenDepth--;
-        if (!INLINE.has(name)) chunks.push(" ");
-      },
-      ontext(text) {
-        if (hiddenDepth === 0) chunks.push(text);
-      },
+  return {
+    onopentag(name, attribs) {
+      const element: OpenElement = {
+        hides: !includeHidden && hides(name, attribs, stack[stack.length - 1]),
+        closedDetails: name === "details" && !("open" in attribs),
+      };
+      stack.push(element);
+      if (element.hides) hiddenDepth++;
+      if (!INLINE.has(name)) chunks.push(" ");
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  return foldWhitespace(chunks.join(""));
+    onclosetag(name) {
+      if (stack.pop()?.hides) hiddenDepth--;
+      if (!INLINE.has(name)) chunks.push(" ");
+    },
+    ontext(text) {
+      if (hiddenDepth === 0) chunks.push(text);
+    },
+    text: () => chunks.join(""),
+  };
+}
+
+/** Parser options shared by every parse of the output, so they all see the same text. */
+export const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
+
+/** The visible text of a whole page, folded, in one streaming pass of its own. */
+export function pageText(html: string, includeHidden = false): string {
+  const collector = visibleTextCollector(includeHidden);
+  new Parser(collector, PARSER_OPTIONS).end(html);
+  return foldWhitespace(collector.text());
 }
 
 export function foldWhitespace(text: string): string {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { pageText } from "../../scripts/gates/visibleText.ts";
 import { checkDisclaimer } from "../../scripts/gates/checkDisclaimer.ts";
+import { scanPage } from "../../scripts/gates/scanPage.ts";
+import type { SiteContext } from "../../scripts/gates/gate.ts";
 
 const DISCLAIMER = "The DEFCON Warning System is a private intelligence organization. It is not affiliated with any government agency.";
 const gate = checkDisclaimer(DISCLAIMER);
-const check = (body: string) => gate.check({ path: "x/index.html", html: `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>` });
+const site = {} as SiteContext; // the disclaimer gate reads only the page
+const check = (body: string) => {
+  const html = `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`;
+  return gate.check({ path: "x/index.html", url: "/x/", bytes: html.length, html, facts: scanPage(html) }, site);
+};
 
 describe("pageText", () => {
   it("removes markup, decodes entities and folds whitespace", () => {
