@@ -5,6 +5,7 @@ import filtersPlugin from "./scripts/eleventy/filtersPlugin.ts";
 import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import markdownPlugin from "./scripts/eleventy/markdownPlugin.ts";
 import sitePlugin from "./scripts/eleventy/sitePlugin.ts";
+import stylesheetPlugin from "./scripts/eleventy/stylesheetPlugin.ts";
 import levelPlugin from "./scripts/eleventy/levelPlugin.ts";
 import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
 
@@ -17,6 +18,8 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
   eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
   eleventyConfig.addPlugin(levelPlugin); // history chart and stats, level API, badge, level at publication
+
+  eleventyConfig.addPlugin(stylesheetPlugin); // the stylesheet under a content-hashed URL, cached for a year
 
   eleventyConfig.addPassthroughCopy({ "site/assets": "assets" });
   eleventyConfig.setQuietMode(true);

@@ -62,8 +62,8 @@ describe("netlify.toml", () => {
     });
   }
 
-  for (const hashed of ["/pagefind/index/en_1a2b3c4.pf_index", "/pagefind/fragment/en_9f8e7d6.pf_fragment", "/pagefind/filter/en_0a1b2c3.pf_filter"]) {
-    it(`keeps the content-addressed search index file ${hashed} for a year`, () => {
+  for (const hashed of ["/assets/v/0123456789ab/site.css", "/pagefind/index/en_1a2b3c4.pf_index", "/pagefind/fragment/en_9f8e7d6.pf_fragment", "/pagefind/filter/en_0a1b2c3.pf_filter"]) {
+    it(`keeps the content-addressed file ${hashed} for a year`, () => {
       const cache = headers(hashed)["Cache-Control"] ?? "";
       expect(cache).toContain("immutable");
       expect(maxAge(cache)).toBeGreaterThanOrEqual(31_536_000);
@@ -71,7 +71,7 @@ describe("netlify.toml", () => {
   }
 
   it("never lets two rules that match one path disagree on Cache-Control", () => {
-    for (const urlPath of ["/", "/feeds/x.xml", "/pagefind/index/a", "/code.dat", "/api/level.json", "/badge.svg"]) {
+    for (const urlPath of ["/", "/feeds/x.xml", "/pagefind/index/a", "/code.dat", "/api/level.json", "/badge.svg", "/assets/v/a/site.css", "/assets/css/site.css"]) {
       const setters = rules.filter((rule) => new RegExp(`^${rule.for.replace(/\*/g, ".*")}$`).test(urlPath) && "Cache-Control" in rule.values);
       expect(setters.length, urlPath).toBeLessThanOrEqual(1);
     }

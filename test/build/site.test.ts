@@ -148,6 +148,15 @@ describe("a complete fixture site", () => {
     expect(await site.read("robots.txt")).toContain("Sitemap: https://www.defconwarningsystem.com/sitemap.xml");
   });
 
+  it("links a content-addressed copy of the stylesheet, so it can be cached for a year", async () => {
+    const href = (await $("index.html"))("link[rel=stylesheet]").attr("href")!;
+    expect(href).toMatch(/^\/assets\/v\/[0-9a-f]{12}\/site\.css$/);
+    expect(await site.read(href.slice(1))).toBe(readFileSync("site/assets/css/site.css", "utf8"));
+    for (const file of ["articles/analysis-01/index.html", "404.html"]) {
+      expect((await $(file))("link[rel=stylesheet]").attr("href")).toBe(href);
+    }
+  });
+
   it("uses no JavaScript to show any page and requests nothing from another origin", async () => {
     for (const file of pages) {
       const page = await $(file);
