@@ -2,11 +2,11 @@
 // they are TypeScript, so Eleventy runs under tsx (see package.json and scripts/build.ts).
 import contentPlugin from "./scripts/eleventy/contentPlugin.ts";
 import filtersPlugin from "./scripts/eleventy/filtersPlugin.ts";
-import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import markdownPlugin from "./scripts/eleventy/markdownPlugin.ts";
 import sitePlugin from "./scripts/eleventy/sitePlugin.ts";
 import stylesheetPlugin from "./scripts/eleventy/stylesheetPlugin.ts";
 import levelPlugin from "./scripts/eleventy/levelPlugin.ts";
+import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
 
 /** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
@@ -15,11 +15,10 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin); // dates, reading time, grouping
   eleventyConfig.addPlugin(markdownPlugin); // markdown-it: raw HTML off, linkable headings
   eleventyConfig.addPlugin(sitePlugin); // absolute URL, copyright year
-  eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
-  eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
-  eleventyConfig.addPlugin(levelPlugin); // history chart and stats, level API, badge, level at publication
-
   eleventyConfig.addPlugin(stylesheetPlugin); // the stylesheet under a content-hashed URL, cached for a year
+  eleventyConfig.addPlugin(levelPlugin); // history chart and stats, level API, badge, level at publication
+  eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
+  eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
 
   eleventyConfig.addPassthroughCopy({ "site/assets": "assets" });
   eleventyConfig.setQuietMode(true);
