@@ -1,5 +1,6 @@
 import type { GateFailure, SiteGate } from "./gate.ts";
 import { resolveReference } from "./resolveReference.ts";
+import { referenceSources } from "./referenceSources.ts";
 
 /**
  * Paths written after the gates run (the search index is built from the gated pages), so they
@@ -20,11 +21,7 @@ export function checkLinks(): SiteGate {
     name: "links",
     check(site) {
       const failures: GateFailure[] = [];
-      const sources = [
-        ...[...site.pages.values()].map((page) => ({ path: page.path, url: page.url, references: page.facts.references })),
-        ...site.others.map((file) => ({ path: file.path, url: `/${file.path}`, references: file.references })),
-      ];
-      for (const source of sources) {
+      for (const source of referenceSources(site)) {
         for (const reference of source.references) {
           const resolved = resolveReference(reference.url, source.url, site);
           const fail = (reason: string) => failures.push({ gate: "links", path: source.path, reason });

@@ -1,5 +1,6 @@
 import type { GateFailure, SiteGate } from "./gate.ts";
 import { resolveReference } from "./resolveReference.ts";
+import { referenceSources } from "./referenceSources.ts";
 
 /**
  * Readers' privacy: no page, stylesheet or feed makes a reader's browser (or feed reader) fetch
@@ -11,11 +12,7 @@ export function checkThirdParty(): SiteGate {
     name: "third-party",
     check(site) {
       const failures: GateFailure[] = [];
-      const sources = [
-        ...[...site.pages.values()].map((page) => ({ path: page.path, url: page.url, references: page.facts.references })),
-        ...site.others.map((file) => ({ path: file.path, url: `/${file.path}`, references: file.references })),
-      ];
-      for (const source of sources) {
+      for (const source of referenceSources(site)) {
         for (const reference of source.references) {
           if (reference.kind !== "resource") continue;
           const resolved = resolveReference(reference.url, source.url, site);

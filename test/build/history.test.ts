@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
-import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite, makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
 
@@ -150,14 +150,7 @@ describe("the level history at DEFCON 4", () => {
 });
 
 describe("the alert banner at DEFCON 2", () => {
-  let site: FixtureSite;
-
-  beforeAll(async () => {
-    site = await makeFixtureSite(LEVEL_2);
-    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
-    expect(result.code, result.output).toBe(0);
-  });
-  afterAll(() => site?.remove());
+  const site = builtFixtureSite(LEVEL_2, { DEFCON_BUILD_DATE: BUILD_DATE });
 
   it("is on every page, announced, in words, linking to preparedness and the latest assessment", async () => {
     const pages = await listHtmlFiles(site.output);

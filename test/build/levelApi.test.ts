@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { SaxesParser } from "saxes";
-import { makeFixtureSite, PROJECT_ROOT, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite, PROJECT_ROOT } from "../helpers/fixtureSite.ts";
 import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeaders.ts";
 import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
 
@@ -34,14 +34,7 @@ function readSvg(svg: string): { title: string; texts: string[]; fills: string[]
 }
 
 describe("the machine-readable level at DEFCON 4", () => {
-  let site: FixtureSite;
-
-  beforeAll(async () => {
-    site = await makeFixtureSite(LEVEL_4);
-    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
-    expect(result.code, result.output).toBe(0);
-  });
-  afterAll(() => site?.remove());
+  const site = builtFixtureSite(LEVEL_4, { DEFCON_BUILD_DATE: BUILD_DATE });
 
   it("writes /code.dat as the single digit of the current level, one byte, nothing else", async () => {
     expect(await site.read("code.dat")).toBe("4");
@@ -97,14 +90,7 @@ describe("the machine-readable level at DEFCON 4", () => {
 });
 
 describe("the machine-readable level at DEFCON 2", () => {
-  let site: FixtureSite;
-
-  beforeAll(async () => {
-    site = await makeFixtureSite(LEVEL_2);
-    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
-    expect(result.code, result.output).toBe(0);
-  });
-  afterAll(() => site?.remove());
+  const site = builtFixtureSite(LEVEL_2, { DEFCON_BUILD_DATE: BUILD_DATE });
 
   it("follows the latest assessment in code.dat, both JSON files and the badge", async () => {
     expect(await site.read("code.dat")).toBe("2");

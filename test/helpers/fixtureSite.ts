@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect } from "vitest";
 import { copyProject } from "../../scripts/build/copyProject.ts";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -124,5 +125,25 @@ export function runBuild(root: string, env: Record<string, string> = {}): Promis
         resolve({ code, stdout, stderr, output: `${stdout}\n${stderr}` });
       },
     );
+  });
+}
+
+/**
+ * For a `describe` block: builds a fixture site once before its tests (the build must succeed)
+ * and removes it after them. Returns the site, usable inside the tests.
+ */
+export function builtFixtureSite(options: FixtureOptions, env: Record<string, string> = {}): FixtureSite {
+  let built: FixtureSite | undefined;
+  beforeAll(async () => {
+    built = await makeFixtureSite(options);
+    const result = await built.build(env);
+    expect(result.code, result.output).toBe(0);
+  });
+  afterAll(() => built?.remove());
+  return new Proxy({} as FixtureSite, {
+    get(_target, key) {
+      if (!built) throw new Error("the fixture site is used before it was built (outside a test?)");
+      return Reflect.get(built, key);
+    },
   });
 }
