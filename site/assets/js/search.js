@@ -33,6 +33,10 @@ if (root && components) {
   // before the one the URL asks for, and before the URL starts following the reader.
   instance.triggerLoad().then(() => {
     instance.on("search", (/** @type {string} */ term, /** @type {Record<string, string[]>} */ filters) => keepInUrl(term ?? "", filters ?? {}));
-    instance.triggerSearchWithFilters(state.q, state.filters);
+    // A reader who typed while the index loaded keeps their words: otherwise the opening search
+    // (every result) could land after theirs and replace it.
+    const typed = /** @type {HTMLInputElement | null} */ (root.querySelector("pagefind-input input"))?.value.trim() ?? "";
+    instance.triggerSearchWithFilters(typed || state.q, state.filters);
+    /** @type {HTMLElement} */ (root).dataset["searchReady"] = "";
   });
 }
