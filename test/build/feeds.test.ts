@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { SaxesParser } from "saxes";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { makeFixtureSite, validArticle, type ArticleSpec, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { createStaticServer, listen } from "../../scripts/preview/staticServer.ts";
@@ -521,22 +521,13 @@ describe("feed ids across an edit", () => {
 
 describe("feeds of a site with no analyses", () => {
   let site: FixtureSite;
-  let result: BuildResult;
-  /** The feeds as Eleventy wrote them (see the first test for why not only _site/). */
-  const read = (file: string) => readFile(path.join(site.root, result.code === 0 ? "_site" : "_site.tmp", file), "utf8");
+  const read = (file: string) => site.read(file);
   beforeAll(async () => {
     site = await makeFixtureSite({ articles: {}, assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }] });
-    result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
+    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
+    expect(result.code, result.output).toBe(0);
   });
   afterAll(() => site?.remove());
-
-  it("no build check rejects a feed", () => {
-    // An empty site can fail for pages that are not feeds (at the time of writing the archive
-    // writes no /articles/ page for zero analyses, so every link to it is broken); the feeds
-    // themselves must never be the reason.
-    expect(result.output).not.toMatch(/_site\.tmp\/feeds\/\S+\.(xml|json|xsl) /);
-    expect(result.output).toMatch(/✔ Built|page problem/);
-  });
 
   it("still publishes valid, empty analyses feeds in every format", async () => {
     for (const file of ["feeds/analyses.atom.xml", "feeds/analyses.rss.xml"]) {
