@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { copyProject } from "../build/copyProject.ts";
 import { writeSyntheticCorpus } from "../bench/syntheticCorpus.ts";
 import { createStaticServer, listen } from "../preview/staticServer.ts";
-import { launchChromium } from "../../test/helpers/browser.ts";
+import { launchChromium } from "../preview/chromium.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "4000" }, query: { type: "string", default: "deterrence" } } });
 const count = Number(values.articles);

@@ -1,10 +1,13 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
 import { outputFileFor } from "../../scripts/gates/outputPaths.ts";
 import { listFiles } from "../../scripts/gates/runGates.ts";
 import { PROJECT_ROOT, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { commandRuns, describeWithTool } from "../helpers/requiredTool.ts";
+
+const java = { name: "Java (for the W3C Nu checker)", available: commandRuns("java", ["-version"]), install: "apt-get install -y default-jre-headless" };
 
 const VNU = path.join(PROJECT_ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
 
@@ -29,7 +32,7 @@ function vnu(files: string[]): Promise<VnuMessage[]> {
   });
 }
 
-describe("HTML validity (W3C Nu checker) on every page type", () => {
+describeWithTool(java, "HTML validity (W3C Nu checker) on every page type", () => {
   let site: FixtureSite;
   let files: string[];
 
