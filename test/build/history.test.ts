@@ -170,3 +170,18 @@ describe("the alert banner at DEFCON 2", () => {
     expect(history(`[id="${LEVEL_2_LATEST_ID}"]`).attr("data-level")).toBe("2");
   });
 });
+
+describe("a level history marked as sample data", () => {
+  it("says so on /history/, and only then", async () => {
+    const sample = await makeFixtureSite({ levels: { sample: true, assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }] } });
+    const record = await makeFixtureSite({ levels: { assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }] } });
+    try {
+      for (const site of [sample, record]) expect((await site.build()).code).toBe(0);
+      expect(await sample.read("history/index.html")).toContain("This history is sample data");
+      expect(await record.read("history/index.html")).not.toContain("sample data");
+    } finally {
+      await sample.remove();
+      await record.remove();
+    }
+  });
+});
