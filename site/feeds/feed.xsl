@@ -19,6 +19,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> (feed)</title>
         <link rel="stylesheet" href="/assets/css/site.css"/>
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml"/>
       </head>
       <body class="feed-preview">
         <main id="main" class="feed-preview__main">

@@ -36,7 +36,11 @@ describeInBrowser("security under netlify.toml's real headers", () => {
   });
 
   /** Loads a URL and collects CSP violations and requests to any other origin. */
-  async function visit(url: string, act?: (page: import("playwright-core").Page) => Promise<void>) {
+  async function visit(
+    url: string,
+    act?: (page: import("playwright-core").Page) => Promise<void>,
+    waitUntil: "load" | "networkidle" = "networkidle",
+  ) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
@@ -52,7 +56,7 @@ describeInBrowser("security under netlify.toml's real headers", () => {
         console.error(`Refused to load (securitypolicyviolation): ${event.violatedDirective} ${event.blockedURI}`);
       });
     });
-    const response = await page.goto(origin + url, { waitUntil: "networkidle" });
+    const response = await page.goto(origin + url, { waitUntil });
     if (act) await act(page);
     await page.waitForTimeout(200);
     await context.close();
@@ -68,6 +72,30 @@ describeInBrowser("security under netlify.toml's real headers", () => {
       const { problems, response } = await visit(url);
       expect(response?.headers()["content-security-policy"], type).toContain("default-src 'none'");
       expect(problems, `${type} ${url}`).toEqual([]);
+    }
+  });
+
+  it("shows a feed as a styled page (same-origin XSL and CSS), with no inline style or script of ours", async () => {
+    for (const feed of ["/feeds/analyses.atom.xml", "/feeds/levels.rss.xml"]) {
+      let heading: string | null = null;
+      let inline: string[] = [];
+      const { problems } = await visit(
+        feed,
+        async (page) => {
+          heading = await page.locator("h1").textContent();
+          // Chromium injects its own <xslt-warning-banner> (XSLT is deprecated) with inline styles
+          // and a handler, which our CSP blocks; everything else on the page is ours.
+          inline = await page.evaluate(() =>
+            [...document.querySelectorAll("[style], style, script, [onclick], [onload]")]
+              .filter((element) => !element.closest("xslt-warning-banner"))
+              .map((element) => element.outerHTML.slice(0, 80)),
+          );
+        },
+        "load",
+      );
+      expect(heading, feed).toMatch(/^The DEFCON Warning System: /);
+      expect(inline, feed).toEqual([]);
+      expect(problems.filter((problem) => problem.startsWith("request to")), feed).toEqual([]);
     }
   });
 
