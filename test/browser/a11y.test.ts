@@ -1,13 +1,9 @@
 import { readFile } from "node:fs/promises";
-import type { Server } from "node:http";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
-import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
-import { listen } from "../../scripts/preview/staticServer.ts";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
-import { PROJECT_ROOT, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { beforeAll, expect, it } from "vitest";
+import { describeInBrowser } from "../helpers/browser.ts";
+import { PROJECT_ROOT } from "../helpers/fixtureSite.ts";
+import { previewedSite } from "./previewedSite.ts";
 
 interface AxeViolation {
   id: string;
@@ -16,38 +12,17 @@ interface AxeViolation {
 }
 
 describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light and dark", () => {
-  let site: FixtureSite;
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
-  let pages: Map<string, string>;
+  const previewed = previewedSite();
   let axeSource: string;
 
   beforeAll(async () => {
-    site = await makeFixtureSite({
-      articles: {
-        "korea-missile-tests": validArticle({ title: "Korea missile tests", body: "Korea launched missiles.\n\n## Why it matters\n\nText." }),
-        "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
-      },
-    });
-    const result = await site.build({ DEFCON_BUILD_DATE: "2026-06-01" });
-    expect(result.output).toContain("✔ Built");
-    server = await createPreviewServer({ root: site.output, netlifyToml: path.join(site.root, "netlify.toml") });
-    origin = await listen(server);
-    browser = await launchChromium();
-    pages = await onePagePerType(site.output);
     axeSource = await readFile(path.join(PROJECT_ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await site?.remove();
   });
 
   async function audit(url: string, colorScheme: "light" | "dark"): Promise<string[]> {
-    const context = await browser.newContext({ colorScheme });
+    const context = await previewed.browser.newContext({ colorScheme });
     const page = await context.newPage();
-    await page.goto(origin + url, { waitUntil: "networkidle" });
+    await page.goto(previewed.origin + url, { waitUntil: "networkidle" });
     // Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) stays in force.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
@@ -60,13 +35,13 @@ describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light 
   }
 
   it("audits the page types of the built site", () => {
-    for (const type of ["home", "analysis", "archive", "region", "levels", "404"]) expect([...pages.keys()]).toContain(type);
+    for (const type of ["home", "analysis", "archive", "region", "levels", "404"]) expect([...previewed.pages.keys()]).toContain(type);
   });
 
   for (const scheme of ["light", "dark"] as const) {
     it(`has no WCAG 2.1 AA violations in ${scheme} mode`, async () => {
       const found: Record<string, string[]> = {};
-      for (const [type, url] of pages) {
+      for (const [type, url] of previewed.pages) {
         const violations = await audit(url, scheme);
         if (violations.length) found[`${type} ${url}`] = violations;
       }
@@ -75,9 +50,9 @@ describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light 
   }
 
   it("catches a real violation (the audit itself works)", async () => {
-    const context = await browser.newContext();
+    const context = await previewed.browser.newContext();
     const page = await context.newPage();
-    await page.goto(origin + "/", { waitUntil: "networkidle" });
+    await page.goto(previewed.origin + "/", { waitUntil: "networkidle" });
     await page.evaluate(() => document.querySelector("img, h1")?.closest("main")?.append(Object.assign(document.createElement("img"), { src: "/favicon.ico" })));
     await page.evaluate(axeSource);
     const ids = await page.evaluate(async () => {

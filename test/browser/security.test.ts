@@ -1,39 +1,9 @@
-import type { Server } from "node:http";
-import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
-import { listen } from "../../scripts/preview/staticServer.ts";
-import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
-import { makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { expect, it } from "vitest";
+import { describeInBrowser } from "../helpers/browser.ts";
+import { previewedSite } from "./previewedSite.ts";
 
 describeInBrowser("security under netlify.toml's real headers", () => {
-  let site: FixtureSite;
-  let server: Server;
-  let origin: string;
-  let browser: Browser;
-  let pages: Map<string, string>;
-
-  beforeAll(async () => {
-    site = await makeFixtureSite({
-      articles: {
-        "korea-missile-tests": validArticle({ title: "Korea missile tests", regions: ["Asia-Pacific"], body: "Korea launched missiles.\n\n## Why it matters\n\nText." }),
-        "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
-      },
-    });
-    const result = await site.build({ DEFCON_BUILD_DATE: "2026-06-01" });
-    expect(result.output).toContain("✔ Built");
-    server = await createPreviewServer({ root: site.output, netlifyToml: path.join(site.root, "netlify.toml") });
-    origin = await listen(server);
-    browser = await launchChromium();
-    pages = await onePagePerType(site.output);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await site?.remove();
-  });
+  const previewed = previewedSite();
 
   /** Loads a URL and collects CSP violations and requests to any other origin. */
   async function visit(
@@ -41,7 +11,7 @@ describeInBrowser("security under netlify.toml's real headers", () => {
     act?: (page: import("playwright-core").Page) => Promise<void>,
     waitUntil: "load" | "networkidle" = "networkidle",
   ) {
-    const context = await browser.newContext();
+    const context = await previewed.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on("console", (message) => {
@@ -49,14 +19,14 @@ describeInBrowser("security under netlify.toml's real headers", () => {
     });
     page.on("request", (request) => {
       const requested = new URL(request.url());
-      if (!["data:", "blob:"].includes(requested.protocol) && requested.origin !== origin) problems.push(`request to ${request.url()}`);
+      if (!["data:", "blob:"].includes(requested.protocol) && requested.origin !== previewed.origin) problems.push(`request to ${request.url()}`);
     });
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
         console.error(`Refused to load (securitypolicyviolation): ${event.violatedDirective} ${event.blockedURI}`);
       });
     });
-    const response = await page.goto(origin + url, { waitUntil });
+    const response = await page.goto(previewed.origin + url, { waitUntil });
     if (act) await act(page);
     await page.waitForTimeout(200);
     await context.close();
@@ -64,11 +34,11 @@ describeInBrowser("security under netlify.toml's real headers", () => {
   }
 
   it("finds the page types it audits in the built output", () => {
-    for (const type of ["home", "analysis", "archive", "region", "levels", "404"]) expect([...pages.keys()]).toContain(type);
+    for (const type of ["home", "analysis", "archive", "region", "levels", "404"]) expect([...previewed.pages.keys()]).toContain(type);
   });
 
   it("loads every page type with no CSP violation and no request to another origin", async () => {
-    for (const [type, url] of pages) {
+    for (const [type, url] of previewed.pages) {
       const { problems, response } = await visit(url);
       expect(response?.headers()["content-security-policy"], type).toContain("default-src 'none'");
       expect(problems, `${type} ${url}`).toEqual([]);
@@ -111,7 +81,7 @@ describeInBrowser("security under netlify.toml's real headers", () => {
   });
 
   it("runs a search with no CSP violation and no request to another origin", async ({ skip }) => {
-    if (!pages.has("search") || !site.exists("pagefind/pagefind.js")) skip("no search page or index in this build yet");
+    if (!previewed.pages.has("search") || !previewed.site.exists("pagefind/pagefind.js")) skip("no search page or index in this build yet");
     const { problems } = await visit("/search/?q=korea", async (page) => {
       await page.waitForTimeout(1500);
     });

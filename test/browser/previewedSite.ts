@@ -1,0 +1,49 @@
+import type { Server } from "node:http";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
+import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
+import { listen } from "../../scripts/preview/staticServer.ts";
+import { launchChromium } from "../helpers/browser.ts";
+import { makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+
+/** A built fixture site served as Netlify would serve it, with Chromium ready to visit it. */
+export interface PreviewedSite {
+  site: FixtureSite;
+  /** e.g. http://127.0.0.1:41234 */
+  origin: string;
+  browser: Browser;
+  /** One URL path of each page type in the output (home, analysis, archive, …). */
+  pages: Map<string, string>;
+}
+
+/**
+ * For a `describe` block: builds a small site with two analyses in two regions, serves it with
+ * netlify.toml's headers and redirects (scripts/preview/), and launches Chromium; all are torn
+ * down after the block. The returned object is filled in before the first test runs.
+ */
+export function previewedSite(): PreviewedSite {
+  const previewed = {} as PreviewedSite;
+  let server: Server | undefined;
+  beforeAll(async () => {
+    previewed.site = await makeFixtureSite({
+      articles: {
+        "korea-missile-tests": validArticle({ title: "Korea missile tests", regions: ["Asia-Pacific"], body: "Korea launched missiles.\n\n## Why it matters\n\nText." }),
+        "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
+      },
+    });
+    const result = await previewed.site.build({ DEFCON_BUILD_DATE: "2026-06-01" });
+    expect(result.code, result.output).toBe(0);
+    server = await createPreviewServer({ root: previewed.site.output, netlifyToml: path.join(previewed.site.root, "netlify.toml") });
+    previewed.origin = await listen(server);
+    previewed.browser = await launchChromium();
+    previewed.pages = await onePagePerType(previewed.site.output);
+  });
+  afterAll(async () => {
+    await previewed.browser?.close();
+    server?.close();
+    await previewed.site?.remove();
+  });
+  return previewed;
+}
