@@ -32,15 +32,20 @@ async function main(): Promise<number> {
   });
   // Our own summary and describeError() report everything; Eleventy's log would say it twice.
   eleventy.disableLogger();
+  let renderedPages: Map<string, string>;
   try {
-    await eleventy.write();
+    const [, templates] = await eleventy.write();
+    // What Eleventy wrote, kept so the gates need not read every page back from disk.
+    renderedPages = new Map(
+      templates.flatMap((t) => (t.outputPath ? [[path.relative(staged, t.outputPath).split(path.sep).join("/"), t.content]] : [])),
+    );
   } catch (error) {
     console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error)}`);
     return 1;
   }
   const rendered = performance.now();
 
-  const report = await runOutputGates(staged, root);
+  const report = await runOutputGates(staged, root, renderedPages);
   const gated = performance.now();
   if (report.failures.length > 0) {
     console.error(`✖ ${report.failures.length} page problem(s); nothing was published, ${OUTPUT_DIR}/ was left as it was.`);

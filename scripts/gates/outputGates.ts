@@ -6,7 +6,11 @@ import { checkUniqueTitles } from "./checkUniqueTitles.ts";
 import { runGates, type GateReport } from "./runGates.ts";
 
 /** The gates every production build passes through, configured from the site's own data. */
-export async function runOutputGates(outputDir: string, root: string): Promise<GateReport> {
+export async function runOutputGates(
+  outputDir: string,
+  root: string,
+  rendered?: ReadonlyMap<string, string>,
+): Promise<GateReport> {
   const site = JSON.parse(await readFile(path.join(root, "_data/site.json"), "utf8")) as { disclaimer: string; url: string };
   // Netlify sets URL to the production address; the pages' absolute URLs follow it (sitePlugin).
   const origin = process.env["URL"] || site.url;
@@ -14,6 +18,7 @@ export async function runOutputGates(outputDir: string, root: string): Promise<G
     origin,
     alsoFirstParty: [site.url],
     pageGateConfig: { disclaimer: site.disclaimer },
+    ...(rendered ? { rendered } : {}),
     siteGates: [checkLinks(), checkThirdParty(), checkUniqueTitles()],
   });
 }

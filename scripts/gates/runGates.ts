@@ -54,6 +54,8 @@ export interface GateReport {
 export interface GateSet {
   /** Configuration of the per-page gates (pageGates.ts), run over the one shared parse of each page. */
   pageGateConfig: PageGateConfig;
+  /** Pages as Eleventy rendered them, by output path ("about/index.html"); others are read from disk. */
+  rendered?: ReadonlyMap<string, string>;
   /** Gates over the whole output (links between pages, unique titles). */
   siteGates?: readonly SiteGate[];
   /** The origin relative URLs resolve against, e.g. https://www.defconwarningsystem.com. */
@@ -108,7 +110,7 @@ export async function runGates(outputDir: string, set: GateSet): Promise<GateRep
 
   // One thread: worker threads were measured (two workers, half the pages each) and took as long
   // on this 2-core machine as the main thread alone; see docs/performance.md.
-  const { failures, pages, heaviest } = await scanPages(outputDir, htmlFiles, site, set.pageGateConfig);
+  const { failures, pages, heaviest } = await scanPages(outputDir, htmlFiles, site, set.pageGateConfig, set.rendered);
   for (const [file, page] of pages) files.set(file, page.bytes);
 
   const whole: ScannedSite = { ...site, pages, others };

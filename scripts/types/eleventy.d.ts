@@ -6,7 +6,8 @@ declare module "@11ty/eleventy" {
       output?: string,
       options?: { configPath?: string; quietMode?: boolean; runMode?: "build" | "serve" | "watch" },
     );
-    write(): Promise<unknown>;
+    /** For the file system: [passthrough copies, rendered templates]. */
+    write(): Promise<[unknown, { outputPath: string | false; content: string }[]]>;
     disableLogger(): void;
   }
 }
