@@ -2,8 +2,8 @@
  * `npm run bench:gates -- --articles 4000 [--runs 3]`
  * Builds a synthetic corpus once with the real build, then times over the same output (without
  * /pagefind/, which the gates never see), several times each: reading every page, the disclaimer
- * check alone on pages already in memory (its own parse of each), and the whole gate pass as the
- * build runs it (reading included). Prints medians as Markdown.
+ * check alone on pages already in memory (its own parse of each), and the whole gate pass reading
+ * the pages from disk (the build hands them over from memory). Prints medians as Markdown.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
@@ -61,7 +61,7 @@ try {
     console.log(`| ${what} | ${median(times).toFixed(2)} | ${times.map((t) => t.toFixed(2)).join(", ")} |`);
   row("reading every page", reading);
   row("disclaimer check alone, pages in memory (its own parse of each)", disclaimerOnly);
-  row("every gate as the build runs it (reading, one shared parse, site-wide gates)", allGates);
+  row("every gate, pages read from disk (the build hands them over from memory instead)", allGates);
 } finally {
   await rm(root, { recursive: true, force: true });
 }
