@@ -14,6 +14,7 @@ import { describeError } from "./build/describeError.ts";
 import { swapOutput } from "./build/swapOutput.ts";
 import { runOutputGates } from "./gates/outputGates.ts";
 import { runSearchStep, type SearchStepReport } from "./search/searchStep.ts";
+import { contentOfLastBuild } from "./eleventy/contentPlugin.ts";
 import { formatPageSizes } from "./gates/formatPageSizes.ts";
 
 export const STAGING_DIR = "_site.tmp";
@@ -57,7 +58,9 @@ async function main(): Promise<number> {
   // Search index and service worker (issue 5): after the gates, so only a good site is indexed.
   let search: SearchStepReport;
   try {
-    search = await runSearchStep(staged, root);
+    const content = contentOfLastBuild();
+    if (!content) throw new Error("Eleventy finished without loading the content (scripts/eleventy/contentPlugin.ts)");
+    search = await runSearchStep(staged, content);
   } catch (error) {
     console.error(`✖ Search index or service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error)}`);
     return 1;

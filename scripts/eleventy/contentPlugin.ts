@@ -12,6 +12,17 @@ interface Loaded {
   index: SiteIndex;
 }
 
+/** The content the last build loaded, for the build's later steps (search indexing, offline). */
+let lastLoaded: Promise<Content> | undefined;
+
+/**
+ * What the last Eleventy build in this process loaded and validated: `scripts/build.ts` hands it
+ * to the search step instead of reading and validating 4,000 files again.
+ */
+export function contentOfLastBuild(): Promise<Content> | undefined {
+  return lastLoaded;
+}
+
 /**
  * Loads and validates all content once per build, before Eleventy renders anything, and
  * exposes it as global data: `level` (the one level model), `analyses`, `regionPages`, and
@@ -28,6 +39,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
       content,
       index: buildSiteIndex(content.articles, content.regions),
     }));
+    lastLoaded = loading.then((loaded) => loaded.content);
     return loading;
   };
   const runMode = () => process.env["ELEVENTY_RUN_MODE"];

@@ -1,6 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { buildNow } from "../content/buildNow.ts";
-import { loadContent } from "../content/loadContent.ts";
+import type { Content } from "../content/loadContent.ts";
 import { writeServiceWorker } from "../offline/writeServiceWorker.ts";
 import { indexSearch } from "./indexSearch.ts";
 
@@ -18,10 +17,10 @@ export interface SearchStepReport {
  * The build's step after the gates and before the swap: index the staged site with Pagefind, then
  * write the service worker, whose manifest lists Pagefind's files (so it must come second).
  */
-export async function runSearchStep(stagedDir: string, root: string): Promise<SearchStepReport> {
+export async function runSearchStep(stagedDir: string, loaded: Promise<Content>): Promise<SearchStepReport> {
   const started = performance.now();
-  // Content was validated by Eleventy moments ago; loading it again is cheap and keeps this step standalone.
-  const content = await loadContent({ root, includeDrafts: false, now: buildNow() });
+  // What Eleventy loaded and validated moments ago (contentPlugin), not read a second time.
+  const content = await loaded;
   const indexed = await indexSearch(stagedDir, content.level);
   const afterIndex = performance.now();
   const manifest = await writeServiceWorker(stagedDir, content.articles.map((a) => a.slug));
