@@ -161,6 +161,7 @@ describe("the alert banner at DEFCON 2", () => {
       expect(banner, page).toHaveLength(1);
       expect(banner.attr("role")).toBe("alert");
       expect(text(banner.text())).toContain("Alert: DEFCON 2 Orange");
+      expect(text(banner.text())).toContain("Not an official government alert level.");
       const hrefs = banner.find("a").map((_, a) => $(a).attr("href")).get();
       expect(hrefs).toEqual(["/preparedness/", `/history/#${LEVEL_2_LATEST_ID}`]);
       // Right after the skip link, before the header: the first thing read after it.
