@@ -46,7 +46,7 @@ export interface FixtureSite {
   /** Where a successful build puts the site. */
   output: string;
   build(env?: Record<string, string>): Promise<BuildResult>;
-  write(relativePath: string, contents: string): Promise<void>;
+  write(relativePath: string, contents: string | Uint8Array): Promise<void>;
   read(outputPath: string): Promise<string>;
   exists(outputPath: string): boolean;
   remove(): Promise<void>;
@@ -80,7 +80,7 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
   const root = await mkdtemp(path.join(os.tmpdir(), "defcon-fixture-"));
   await copyProject(PROJECT_ROOT, root);
 
-  const write = async (relativePath: string, contents: string) => {
+  const write = async (relativePath: string, contents: string | Uint8Array) => {
     const file = path.join(root, relativePath);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, contents);
