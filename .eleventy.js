@@ -8,6 +8,7 @@ import stylesheetPlugin from "./scripts/eleventy/stylesheetPlugin.ts";
 import levelPlugin from "./scripts/eleventy/levelPlugin.ts";
 import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
+import permalinkGuardPlugin from "./scripts/eleventy/permalinkGuardPlugin.ts";
 
 /** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -19,6 +20,11 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(levelPlugin); // history chart and stats, level API, badge, level at publication
   eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
   eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
+  eleventyConfig.addPlugin(permalinkGuardPlugin); // no page may write outside the output folder
+
+  // Hidden files are never pages: macOS writes `.DS_Store` and `._name.md` beside editors' files.
+  eleventyConfig.ignores.add("site/**/.*");
+  eleventyConfig.ignores.add("site/**/.*/**");
 
   eleventyConfig.addPassthroughCopy({ "site/assets": "assets" });
   eleventyConfig.setQuietMode(true);

@@ -1,6 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import pLimit from "p-limit";
 import { buildLevelModel, type LevelModel } from "../level/levelModel.ts";
+import { decodeUtf8 } from "./decodeUtf8.ts";
+import { listArticleFiles } from "./listArticleFiles.ts";
 import { ContentError, type Problem } from "./problem.ts";
 import { readJsonFile } from "./readJsonFile.ts";
 import { validateArticle, type ArticleRecord } from "./validateArticle.ts";
@@ -58,23 +61,30 @@ export async function loadContent({ root, includeDrafts, now }: LoadOptions): Pr
   problems.push(...meanings.problems, ...regions.problems, ...levels.problems);
 
   const knownRegions = new Set(regions.regions.map((r) => r.name));
-  const articleFiles = await listMarkdown(path.join(root, CONTENT_FILES.articles));
-  const texts = await Promise.all(articleFiles.map((name) => readFile(path.join(root, CONTENT_FILES.articles, name), "utf8")));
+  const { markdown, strays } = await listArticleFiles(path.join(root, CONTENT_FILES.articles));
+  problems.push(...strays.map(strayProblem));
   const all: ArticleRecord[] = [];
-  articleFiles.forEach((name, i) => {
-    const result = validateArticle(
-      `${CONTENT_FILES.articles}/${name}`,
-      texts[i]!,
-      articleSchema as Record<string, unknown>,
-      knownRegions,
-      now,
-    );
+  const read = pLimit(READ_CONCURRENCY);
+  const results = await Promise.all(
+    markdown.map((name) =>
+      read(async () => {
+        const file = `${CONTENT_FILES.articles}/${name}`;
+        const decoded = decodeUtf8(await readFile(path.join(root, file)));
+        if (!decoded.ok) return { problems: [{ file, message: decoded.message }] };
+        return validateArticle(file, decoded.text, articleSchema as Record<string, unknown>, knownRegions, now);
+      }),
+    ),
+  );
+  for (const result of results) {
     problems.push(...result.problems);
     if (result.article) all.push(result.article);
-  });
+  }
+  problems.push(...slugClashes(all));
 
   const articles = all.filter((a) => includeDrafts || !a.draft);
-  problems.push(...articleLinkProblems(levels.assessments, all, articles));
+  const refusedSlugs = new Set(markdown.map((name) => path.basename(name, ".md")));
+  for (const article of all) refusedSlugs.delete(article.slug);
+  problems.push(...articleLinkProblems(levels.assessments, all, articles, refusedSlugs));
   if (problems.length || !meanings.meanings) throw new ContentError(problems);
 
   articles.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
@@ -85,34 +95,65 @@ export async function loadContent({ root, includeDrafts, now }: LoadOptions): Pr
   };
 }
 
-/** Each assessment that names an analysis must name one that is published. */
+/**
+ * Each assessment that names an analysis must name one that is published. A link to an analysis
+ * that exists but was refused is not reported again: that file's own problems are.
+ */
 function articleLinkProblems(
   assessments: { date: string; article?: string }[],
   all: ArticleRecord[],
   published: ArticleRecord[],
+  refusedSlugs: ReadonlySet<string>,
 ): Problem[] {
   const publishedSlugs = new Set(published.map((a) => a.slug));
   const draftSlugs = new Set(all.filter((a) => a.draft).map((a) => a.slug));
   const problems: Problem[] = [];
   assessments.forEach((assessment, index) => {
     const slug = assessment.article;
-    if (slug === undefined || publishedSlugs.has(slug)) return;
+    if (slug === undefined || publishedSlugs.has(slug) || refusedSlugs.has(slug)) return;
     problems.push({
       file: CONTENT_FILES.levels,
       entry: `assessment #${index + 1} (${assessment.date})`,
       field: "article",
       message: draftSlugs.has(slug)
         ? `links to "${slug}", which is still a draft; publish it first or remove the link`
-        : `links to "${slug}", but there is no ${CONTENT_FILES.articles}/${slug}.md`,
+        : `links to "${slug}", but there is no analysis ${slug}.md in ${CONTENT_FILES.articles}/ or a folder inside it`,
     });
   });
   return problems;
 }
 
-async function listMarkdown(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((name) => name.endsWith(".md")).sort();
-  } catch {
-    return [];
+/**
+ * Files are read a bounded number at a time: opening thousands at once fails with EMFILE under
+ * macOS's default limit of 256 open files.
+ */
+const READ_CONCURRENCY = 32;
+
+/** Two analyses in different folders with the same file name would claim one address. */
+function slugClashes(articles: readonly ArticleRecord[]): Problem[] {
+  const first = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    const earlier = first.get(article.slug);
+    if (earlier === undefined) first.set(article.slug, article.file);
+    else
+      problems.push({
+        file: article.file,
+        message: `has the same file name as ${earlier}; both would be published at /articles/${article.slug}/. Rename one of them`,
+      });
   }
+  return problems;
+}
+
+/** Only analyses belong in the articles folder; anything else there would be lost or half-published. */
+function strayProblem(name: string): Problem {
+  const file = `${CONTENT_FILES.articles}/${name}`;
+  const extension = path.extname(name);
+  if (/^\.(md|markdown|mdown|mkd|txt)$/i.test(extension)) {
+    return { file, message: `is not published: analyses must end in lowercase .md; rename it to ${path.basename(name, extension)}.md` };
+  }
+  return {
+    file,
+    message: "is not an analysis: only Markdown files (.md) belong in site/articles/. Put images and other files in site/assets/, and notes outside site/",
+  };
 }

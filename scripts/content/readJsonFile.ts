@@ -1,16 +1,20 @@
 import { readFile } from "node:fs/promises";
+import { decodeUtf8 } from "./decodeUtf8.ts";
 import type { Problem } from "./problem.ts";
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
 
 /** Reads a JSON data file; a syntax error becomes a Problem with line and column. */
 export async function readJsonFile(absolutePath: string, file: string): Promise<JsonResult> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(absolutePath, "utf8");
+    bytes = await readFile(absolutePath);
   } catch {
     return { ok: false, problem: { file, message: "the file is missing or cannot be read" } };
   }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { ok: false, problem: { file, message: decoded.message } };
+  const text = decoded.text;
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Problem } from "./problem.ts";
 import { schemaProblems } from "./schemaProblems.ts";
 import { describeYamlError, parseFrontMatter } from "./frontMatter.ts";
+import { aliasProblem } from "./aliasProblem.ts";
 
 /** An analysis as the rest of the build sees it, after validation. */
 export interface ArticleRecord {
@@ -27,7 +28,7 @@ export interface ArticleResult {
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Validates one `site/articles/<slug>.md` file: its name, its front matter, and its regions. */
+/** Validates one analysis (`site/articles/<slug>.md`, or in a folder inside it): its name, front matter, regions and aliases. */
 export function validateArticle(
   file: string,
   text: string,
@@ -98,6 +99,10 @@ export function validateArticle(
         message: `"${region}" is not a region in _data/regionList.json (known: ${[...knownRegions].join(", ")}); fix the spelling or add the region there`,
       });
     }
+  });
+  (front.aliases ?? []).forEach((alias, index) => {
+    const message = aliasProblem(alias);
+    if (message !== undefined) problems.push({ file, field: `aliases[${index}]`, message });
   });
   if (problems.length > 0) return { problems };
 

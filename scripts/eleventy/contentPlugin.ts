@@ -40,6 +40,9 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
       index: buildSiteIndex(content.articles, content.regions),
     }));
     lastLoaded = loading.then((loaded) => loaded.content);
+    // Eleventy reports a failed load (through the global data below); without this, the same
+    // rejection would also surface here as an unhandled one, with a crash dump after the report.
+    lastLoaded.catch(() => undefined);
     return loading;
   };
   const runMode = () => process.env["ELEVENTY_RUN_MODE"];
@@ -61,6 +64,12 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("now", async () => (await load(runMode())).now);
   eleventyConfig.addGlobalData("level", async () => (await load(runMode())).content.level);
   eleventyConfig.addGlobalData("analyses", async () => (await load(runMode())).content.articles);
+  // The validated record of each analysis by Eleventy's input path ("./site/articles/2024/x.md"):
+  // its address and everything its page shows come from here, not from a second reading of the file.
+  eleventyConfig.addGlobalData("analysisByInputPath", async () => {
+    const { articles } = (await load(runMode())).content;
+    return new Map(articles.map((article) => [`./${article.file}`, article]));
+  });
   eleventyConfig.addGlobalData("regionPages", async () => (await load(runMode())).index.regionPages);
   eleventyConfig.addGlobalData("activeRegions", async () =>
     (await load(runMode())).index.regionPages.filter((region) => region.articles.length > 0),

@@ -1,5 +1,6 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
 import type { ArticleRecord } from "../content/validateArticle.ts";
+import { articleUrl } from "../content/siteIndex.ts";
 import type { LevelModel } from "../level/levelModel.ts";
 import { absoluteContentBySlug } from "../feeds/absoluteContent.ts";
 import { buildAnalysisFeed, feedArticles } from "../feeds/analysisFeed.ts";
@@ -12,7 +13,7 @@ type EleventyConfig = any;
 
 /** The parts of an Eleventy collection item the feeds read. */
 interface CollectionItem {
-  page: { fileSlug: string };
+  data: { analysis: ArticleRecord };
   templateContent: string;
 }
 
@@ -32,7 +33,7 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig): void {
   // The analyses' own pages, to read their rendered content. Feed templates import this
   // collection (eleventyImport) so Eleventy renders the analyses before the feeds.
   eleventyConfig.addCollection("feedAnalyses", (api: { getFilteredByGlob(glob: string): CollectionItem[] }) =>
-    api.getFilteredByGlob("./site/articles/*.md"),
+    api.getFilteredByGlob("./site/articles/**/*.md"),
   );
 
   // The three formats of a topic share one Feed: built once per build, not once per template.
@@ -64,8 +65,8 @@ async function analysisFeed(analyses: ArticleRecord[], pages: CollectionItem[], 
   const wanted = new Set(feedArticles(analyses).map((article) => article.slug));
   const contentBySlug = await absoluteContentBySlug(
     pages
-      .filter((item) => wanted.has(item.page.fileSlug))
-      .map((item) => ({ slug: item.page.fileSlug, url: `${siteUrl}/articles/${item.page.fileSlug}/`, html: item.templateContent })),
+      .filter((item) => wanted.has(item.data.analysis.slug))
+      .map(({ data: { analysis }, templateContent }) => ({ slug: analysis.slug, url: siteUrl + articleUrl(analysis.slug), html: templateContent })),
   );
   return buildAnalysisFeed({ articles: analyses, contentBySlug, level, siteUrl, now });
 }

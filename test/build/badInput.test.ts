@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,10 +25,10 @@ describe("bad input", () => {
   afterAll(() => site?.remove());
 
   /** Applies a breakage, builds, restores the good content, and returns what the build said. */
-  async function buildWith(files: Record<string, string>): Promise<{ code: number; output: string }> {
-    const originals = new Map<string, string | undefined>();
+  async function buildWith(files: Record<string, string | Uint8Array>): Promise<{ code: number; output: string }> {
+    const originals = new Map<string, Uint8Array | undefined>();
     for (const file of Object.keys(files)) {
-      originals.set(file, await readFile(path.join(site.root, file), "utf8").catch(() => undefined));
+      originals.set(file, await readFile(path.join(site.root, file)).catch(() => undefined));
     }
     try {
       for (const [file, contents] of Object.entries(files)) await site.write(file, contents);
@@ -44,6 +45,13 @@ describe("bad input", () => {
     expect(await site.read("index.html")).toBe(goodHome);
   }
 
+  /** A content problem is reported once, in words: never followed by Node's crash dump. */
+  function expectNoCrashDump(output: string) {
+    expect(output).not.toContain("triggerUncaughtException");
+    expect(output).not.toContain("node:internal");
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  }
+
   const article = (text: string) => ({ "site/articles/good-one.md": text });
   const levelsFile = (value: unknown) => ({ "_data/levels.json": typeof value === "string" ? value : JSON.stringify({ assessments: value }) });
 
@@ -58,6 +66,69 @@ describe("bad input", () => {
     const result = await buildWith(article(articleFile({ ...validArticle(), title: undefined })));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('site/articles/good-one.md › field "title": is required but missing');
+    expectNoCrashDump(result.output);
+    expect(result.output.match(/is required but missing/g)).toHaveLength(1);
+    await expectLastGoodSiteKept();
+  });
+
+  it("odd files in the articles folder, each named: an invalid analysis in a folder, a file name used twice, files that are not analyses", async () => {
+    const result = await buildWith({
+      "site/articles/2024/filed-without-summary.md": articleFile({ ...validArticle(), summary: undefined }),
+      "site/articles/2023/good-one.md": articleFile(validArticle({ title: "Same name, other folder" })),
+      "site/articles/Upper-Case.MD": articleFile(validArticle()),
+      "site/articles/notes.txt": "to do",
+      "site/articles/2024/map.png": "PNG",
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('site/articles/2024/filed-without-summary.md › field "summary": is required but missing');
+    expect(result.output).toMatch(/site\/articles\/good-one\.md: has the same file name as site\/articles\/2023\/good-one\.md|site\/articles\/2023\/good-one\.md: has the same file name as site\/articles\/good-one\.md/);
+    expect(result.output).toContain("site/articles/Upper-Case.MD: is not published: analyses must end in lowercase .md");
+    expect(result.output).toContain("site/articles/notes.txt: is not published");
+    expect(result.output).toContain("site/articles/2024/map.png: is not an analysis");
+    expectNoCrashDump(result.output);
+    await expectLastGoodSiteKept();
+  });
+
+  it("bytes that are not UTF-8, naming the line of the first one", async () => {
+    const before = articleFile(validArticle({ body: "First paragraph.\n\nA caf" })).trimEnd();
+    const latin1 = Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(" in Windows-1252.\n")]);
+    const line = before.split("\n").length;
+    const result = await buildWith({ "site/articles/good-one.md": latin1 });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`site/articles/good-one.md: is not valid UTF-8: line ${line}, column 6 has the byte 0xE9`);
+    expect(result.output).toContain("The content has 1 problem"); // not also "no analysis good-one.md" for the link to it
+    expectNoCrashDump(result.output);
+    await expectLastGoodSiteKept();
+  });
+
+  it("aliases that are patterns, queries or other sites' addresses, each by field", async () => {
+    const aliases = ["/:year/:slug/", "/old/*", "/page?p=12", "https://old.example.com/x/", "//evil.example/x", "/ok/../escape/", "/fine-old-address/"];
+    const result = await buildWith(article(articleFile(validArticle({ extra: `aliases: ${JSON.stringify(aliases)}` }))));
+    expect(result.code).not.toBe(0);
+    const refused = [...result.output.matchAll(/site\/articles\/good-one\.md › field "aliases\[(\d)\]": (.+)/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(refused.map(([index]) => index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(refused[0]![1]).toContain("placeholder");
+    expect(refused[1]![1]).toContain("wildcard");
+    expect(refused[2]![1]).toContain("query string");
+    expect(refused[3]![1]).toContain("full address");
+    expect(refused[4]![1]).toContain("full address");
+    expectNoCrashDump(result.output);
+    await expectLastGoodSiteKept();
+  });
+
+  it("a permalink that would write outside the built site, before anything is written", async () => {
+    const outsideName = `outside-${process.pid}-${Date.now()}.json`;
+    const result = await buildWith({
+      "site/escape.njk": "---\npermalink: ../escaped.html\n---\nx",
+      "site/deeper.njk": `---\npermalink: "a/../../../${outsideName}"\n---\n{}`,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('site/escape.njk › field "permalink": would write to "/../escaped.html", outside the built site');
+    expect(result.output).toContain('site/deeper.njk › field "permalink"');
+    expect(existsSync(path.join(site.root, "escaped.html"))).toBe(false);
+    expect(existsSync(path.join(site.root, "_site.tmp/../escaped.html"))).toBe(false);
+    expect(existsSync(path.join(site.root, "..", outsideName))).toBe(false);
+    expectNoCrashDump(result.output);
     await expectLastGoodSiteKept();
   });
 
@@ -93,7 +164,7 @@ describe("bad input", () => {
     const missing = await buildWith(levelsFile([{ date: "2024-01-01", level: 5, reason: "r", article: "no-such-piece" }]));
     expect(missing.code).not.toBe(0);
     expect(missing.output).toContain(
-      '_data/levels.json › assessment #1 (2024-01-01) › field "article": links to "no-such-piece", but there is no site/articles/no-such-piece.md',
+      '_data/levels.json › assessment #1 (2024-01-01) › field "article": links to "no-such-piece", but there is no analysis no-such-piece.md in site/articles/',
     );
     const draft = await buildWith(article(articleFile(validArticle({ draft: true }))));
     expect(draft.code).not.toBe(0);

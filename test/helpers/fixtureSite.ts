@@ -88,7 +88,7 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
 
   if (options.articles) {
     await rm(path.join(root, "site/articles"), { recursive: true, force: true });
-    await cp(path.join(PROJECT_ROOT, "site/articles/articles.11tydata.json"), path.join(root, "site/articles/articles.11tydata.json"));
+    await cp(path.join(PROJECT_ROOT, "site/articles/articles.11tydata.js"), path.join(root, "site/articles/articles.11tydata.js"));
     for (const [slug, spec] of Object.entries(options.articles)) {
       await write(`site/articles/${slug}.md`, typeof spec === "string" ? spec : articleFile(spec));
     }

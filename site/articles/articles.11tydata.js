@@ -1,0 +1,19 @@
+// Every analysis, in this folder or a folder inside it, is published at the address its
+// validated record gives (/articles/<file name>/), with the article layout.
+import { articleUrl } from "../../scripts/content/siteIndex.ts";
+
+/** The analysis's validated record (scripts/content/validateArticle.ts). */
+function analysis(data) {
+  const record = data.analysisByInputPath.get(data.page.inputPath);
+  if (!record) throw new Error(`${data.page.inputPath} was not validated with the other analyses (scripts/content/loadContent.ts)`);
+  return record;
+}
+
+export default {
+  layout: "layouts/article.njk",
+  templateEngineOverride: "md",
+  eleventyComputed: {
+    analysis,
+    permalink: (data) => articleUrl(analysis(data).slug),
+  },
+};
