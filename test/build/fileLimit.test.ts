@@ -1,0 +1,38 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleFile, makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+
+/** macOS's default limit is 256 open files; a build must never need one file handle per analysis. */
+const FILE_LIMIT = 200;
+const ANALYSES = 300;
+
+describe(`a build of ${ANALYSES} analyses under a limit of ${FILE_LIMIT} open files`, () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    const articles = Object.fromEntries(
+      Array.from({ length: ANALYSES }, (_, i) => [
+        `${2000 + (i % 20)}/analysis-${i + 1}`,
+        articleFile(validArticle({ title: `Analysis ${i + 1}`, date: `${2000 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}` })),
+      ]),
+    );
+    site = await makeFixtureSite({ articles });
+  });
+  afterAll(() => site?.remove());
+
+  it("builds every page", async () => {
+    const tsx = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
+    const result = await new Promise<{ code: number; output: string }>((resolve) =>
+      execFile(
+        "bash",
+        ["-c", `ulimit -n ${FILE_LIMIT} && exec "$0" "$1" scripts/build.ts`, process.execPath, tsx],
+        { cwd: site.root, env: { ...process.env, DEFCON_BUILD_DATE: "2026-06-01" }, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+      ),
+    );
+    expect(result.output).not.toContain("EMFILE");
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(`✔ Search: ${ANALYSES} analyses`);
+    expect(site.exists(`articles/analysis-${ANALYSES}/index.html`)).toBe(true);
+  });
+});
