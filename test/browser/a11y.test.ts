@@ -1,14 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import { describeInBrowser } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/fixtureSite.ts";
-import { previewedSite } from "./previewedSite.ts";
+import { previewedSite, SEARCHABLE_WORD } from "./previewedSite.ts";
 
 interface AxeViolation {
   id: string;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; failureSummary?: string }[];
 }
 
 describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light and dark", () => {
@@ -19,19 +20,57 @@ describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light 
     axeSource = await readFile(path.join(PROJECT_ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
   });
 
-  async function audit(url: string, colorScheme: "light" | "dark"): Promise<string[]> {
+  /** Opens `url` in a fresh context, lets `prepare` bring the page to the state to audit, runs axe. */
+  async function audit(url: string, colorScheme: "light" | "dark", prepare?: (page: Page) => Promise<void>): Promise<string[]> {
     const context = await previewed.browser.newContext({ colorScheme });
-    const page = await context.newPage();
-    await page.goto(previewed.origin + url, { waitUntil: "networkidle" });
-    // Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) stays in force.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-      const results = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-      return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    await context.close();
-    return violations.map((v: AxeViolation) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")})`);
+    try {
+      const page = await context.newPage();
+      await page.goto(previewed.origin + url, { waitUntil: "networkidle" });
+      await prepare?.(page);
+      // Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) stays in force.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+        const results = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return results.violations.map((v) => ({
+          id: v.id,
+          help: v.help,
+          nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+        }));
+      });
+      return violations.map((v: AxeViolation) => {
+        const targets = v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ");
+        // The first node's summary carries the measured values (e.g. the contrast ratio and colours).
+        const why = v.nodes[0]?.failureSummary?.replace(/\s+/g, " ").trim();
+        return `${v.id}: ${v.help} (${targets})${why ? `: ${why}` : ""}`;
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  /**
+   * Brings /search/ to the state a reader sees mid-search: results with highlighted words, every
+   * filter group open, one result link focused from the keyboard and one hovered. Each part is
+   * asserted, so the audit cannot pass on a page where they are missing.
+   */
+  async function showSearchResults(page: Page): Promise<void> {
+    await page.waitForSelector("[data-search-ready]", { timeout: 10_000 });
+    await page.waitForSelector("pagefind-results .pf-result .pf-result-excerpt mark", { timeout: 10_000 });
+    expect(await page.locator("pagefind-results .pf-result").count()).toBeGreaterThan(0);
+    expect(await page.locator("pagefind-results .pf-result-excerpt mark").count()).toBeGreaterThan(0);
+
+    // Filter groups shown as <details> hide their options until opened; open each like a reader.
+    const closed = page.locator("pagefind-filter-pane details:not([open]) > summary");
+    for (let i = await closed.count(); i > 0; i--) await closed.first().click();
+    expect(await closed.count()).toBe(0);
+    expect(await page.locator("pagefind-filter-pane .pf-filter-checkbox:visible").count()).toBeGreaterThan(0);
+
+    const links = page.locator("pagefind-results .pf-result-link");
+    await links.first().focus();
+    expect(await links.first().evaluate((link) => link.matches(":focus-visible"))).toBe(true);
+    await links.last().hover();
+    expect(await links.last().evaluate((link) => link.matches(":hover"))).toBe(true);
   }
 
   it("audits the page types of the built site", () => {
@@ -46,6 +85,10 @@ describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light 
         if (violations.length) found[`${type} ${url}`] = violations;
       }
       expect(found).toEqual({});
+    });
+
+    it(`has no WCAG 2.1 AA violations on search results, highlights and open filters in ${scheme} mode`, async () => {
+      expect(await audit(`/search/?q=${encodeURIComponent(SEARCHABLE_WORD)}`, scheme, showSearchResults)).toEqual([]);
     });
   }
 

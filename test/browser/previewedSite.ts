@@ -8,6 +8,9 @@ import { listen } from "../../scripts/preview/staticServer.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
 
+/** A word in the fixture's analyses (a title and a body), so searching for it shows highlighted results. */
+export const SEARCHABLE_WORD = "Korea";
+
 /** A built fixture site served as Netlify would serve it, with Chromium ready to visit it. */
 export interface PreviewedSite {
   site: FixtureSite;
@@ -29,7 +32,11 @@ export function previewedSite(): PreviewedSite {
   beforeAll(async () => {
     previewed.site = await makeFixtureSite({
       articles: {
-        "korea-missile-tests": validArticle({ title: "Korea missile tests", regions: ["Asia-Pacific"], body: "Korea launched missiles.\n\n## Why it matters\n\nText." }),
+        "korea-missile-tests": validArticle({
+          title: `${SEARCHABLE_WORD} missile tests`,
+          regions: ["Asia-Pacific"],
+          body: `${SEARCHABLE_WORD} launched missiles.\n\n## Why it matters\n\nText.`,
+        }),
         "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
       },
     });
