@@ -145,6 +145,13 @@ describe("a complete fixture site", () => {
     expect(sitemap).toContain("<loc>https://www.defconwarningsystem.com/articles/analysis-01/</loc>");
     expect(sitemap).toContain("<loc>https://www.defconwarningsystem.com/articles/page/2/</loc>");
     expect(sitemap).not.toContain("404");
+    // The same content gives the same file: addresses in order, dates only where they mean something.
+    const entries = [...sitemap.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)].map((m) => ({ loc: m[1]!, lastmod: m[2] }));
+    expect(entries.map((e) => e.loc)).toEqual(entries.map((e) => e.loc).sort());
+    for (const { loc, lastmod } of entries) {
+      if (/\/articles\/analysis-\d+\/$/.test(loc)) expect(lastmod, loc).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      else expect(lastmod, loc).toBeUndefined();
+    }
     expect(await site.read("robots.txt")).toContain("Sitemap: https://www.defconwarningsystem.com/sitemap.xml");
   });
 
