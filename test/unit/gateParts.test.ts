@@ -70,8 +70,11 @@ describe("resolving references against the output", () => {
     expect(resolveReference("mailto:a@b.c", "/", site)).toEqual({ kind: "other", scheme: "mailto:" });
   });
 
-  it("gives the same answer for a root-relative URL from any page (it is remembered)", () => {
-    expect(resolveReference("/about/#team", "/", site)).toEqual(resolveReference("/about/#team", "/x/y/", site));
+  it("gives the same answer for a root-relative URL from any page, parsed once and remembered", () => {
+    const first = resolveReference("/about/#team", "/", site);
+    // The very same object, not an equal one: a second parse would build a new one.
+    expect(resolveReference("/about/#team", "/x/y/", site)).toBe(first);
+    expect(resolveReference("../about/#team", "/x/", site)).not.toBe(resolveReference("../about/#team", "/x/", site));
   });
 });
 
