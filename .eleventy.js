@@ -10,7 +10,7 @@ import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
 import permalinkGuardPlugin from "./scripts/eleventy/permalinkGuardPlugin.ts";
 
-/** @param {import("@11ty/eleventy").UserConfig} eleventyConfig */
+/** @param {import("./scripts/eleventy/eleventyConfig.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(contentPlugin); // validation at the door, the level model, drafts
   eleventyConfig.addPlugin(filtersPlugin); // dates, reading time, grouping

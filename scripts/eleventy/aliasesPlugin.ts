@@ -1,8 +1,8 @@
 import { ContentError } from "../content/problem.ts";
 import type { ArticleRecord } from "../content/validateArticle.ts";
 import { aliasRedirects } from "./aliasRedirects.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 interface RedirectsData {
   analyses: ArticleRecord[];

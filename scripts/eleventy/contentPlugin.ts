@@ -3,8 +3,8 @@ import { loadContent, type Content } from "../content/loadContent.ts";
 import { buildSiteIndex, type SiteIndex } from "../content/siteIndex.ts";
 import { parseYaml } from "../content/frontMatter.ts";
 import { buildNow } from "../content/buildNow.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any; // Eleventy ships no types for its config API.
 
 interface Loaded {
   now: Date;

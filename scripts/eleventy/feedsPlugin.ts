@@ -8,8 +8,8 @@ import { buildAssessmentFeed } from "../feeds/assessmentFeed.ts";
 import { feedCatalogue, type FeedTopic } from "../feeds/feedCatalogue.ts";
 import { toJsonFeed } from "../feeds/jsonFeed.ts";
 import type { Feed } from "../feeds/types.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 /** The parts of an Eleventy collection item the feeds read. */
 interface CollectionItem {

@@ -2,8 +2,8 @@ import { assessmentDate, isoDate, isoDateTime, readableDate, year } from "./date
 import { readingTime } from "./readingTime.ts";
 import { groupByYear } from "../content/siteIndex.ts";
 import { slugify } from "../content/slugify.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 /** The template filters. Each is a plain function with its own module and tests. */
 export default function filtersPlugin(eleventyConfig: EleventyConfig): void {

@@ -7,8 +7,8 @@ import { levelStats } from "../level/levelStats.ts";
 import { badge } from "../chart/badge.ts";
 import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
 import { dayCount, percent } from "./dayCount.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 /**
  * The level's own pages and outputs: the history chart and statistics, the level behind each

@@ -1,8 +1,8 @@
 import markdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import { slugify } from "../content/slugify.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 /**
  * Markdown for analyses and pages. Raw HTML is off (`html: false`): an editor's `<script>` or

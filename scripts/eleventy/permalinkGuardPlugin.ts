@@ -1,6 +1,6 @@
 import { ContentError, type Problem } from "../content/problem.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 /** Eleventy's map from each page's address to the template that writes it. */
 type UrlToInputPath = Record<string, { inputPath: string }>;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildNow } from "../content/buildNow.ts";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 /**
  * Site-wide values that are not content: the absolute URL (Netlify sets `URL` to the

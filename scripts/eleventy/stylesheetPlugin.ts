@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { EleventyConfig } from "./eleventyConfig.ts";
 
-type EleventyConfig = any;
 
 /** The site's one stylesheet, as an editor finds it. */
 export const STYLESHEET = "site/assets/css/site.css";
