@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { describeValue } from "./describeValue.ts";
 import type { Problem } from "./problem.ts";
 
 type JsonSchema = Record<string, unknown>;
@@ -60,7 +61,7 @@ function fieldName(error: ErrorObject, path: string[]): string | undefined {
 function sentence(error: ErrorObject, schema: JsonSchema, data: unknown): string {
   const expected = describeExpected(error, schema);
   const found = valueAt(data, error.instancePath);
-  const got = found === undefined ? "" : `; found ${JSON.stringify(found)}`;
+  const got = found === undefined ? "" : `; found ${describeValue(found)}`;
   switch (error.keyword) {
     case "required":
       return `is required but missing${expected}`;

@@ -3,6 +3,7 @@ import type { Problem } from "./problem.ts";
 import { schemaProblems } from "./schemaProblems.ts";
 import { describeYamlError, parseFrontMatter } from "./frontMatter.ts";
 import { aliasProblem } from "./aliasProblem.ts";
+import { invisibleCharacterMessage } from "./invisibleCharacter.ts";
 
 /** An analysis as the rest of the build sees it, after validation. */
 export interface ArticleRecord {
@@ -44,6 +45,12 @@ export function validateArticle(
       message:
         "the file name becomes the address /articles/<slug>/ and must be lowercase words joined by hyphens, e.g. china-russia-military-ties.md",
     });
+  }
+
+  const invisible = invisibleCharacterMessage(text, "file");
+  if (invisible) {
+    problems.push({ file, message: invisible });
+    return { problems };
   }
 
   let data: unknown;
@@ -100,6 +107,14 @@ export function validateArticle(
       });
     }
   });
+  // YAML escapes ("\x08", "\uD800") can put in a value what the file itself does not show.
+  for (const [field, value] of Object.entries(front)) {
+    const texts = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+    texts.forEach((text: unknown, index) => {
+      const message = typeof text === "string" ? invisibleCharacterMessage(text, "value") : undefined;
+      if (message) problems.push({ file, field: Array.isArray(value) ? `${field}[${index}]` : field, message });
+    });
+  }
   (front.aliases ?? []).forEach((alias, index) => {
     const message = aliasProblem(alias);
     if (message !== undefined) problems.push({ file, field: `aliases[${index}]`, message });

@@ -2,6 +2,8 @@ import type { AssessmentInput } from "../level/types.ts";
 import { tryParseAssessmentDate } from "../level/assessmentDate.ts";
 import type { Problem } from "./problem.ts";
 import { schemaProblems } from "./schemaProblems.ts";
+import { describeValue } from "./describeValue.ts";
+import { invisibleCharacterMessage } from "./invisibleCharacter.ts";
 
 export interface LevelsResult {
   assessments: AssessmentInput[];
@@ -21,7 +23,7 @@ export function validateLevels(
   const entries = (raw as { assessments?: unknown[] } | null)?.assessments;
   const label = (index: number) => {
     const date = (entries?.[index] as { date?: unknown } | undefined)?.date;
-    return `assessment #${index + 1}` + (typeof date === "string" ? ` (${date})` : "");
+    return `assessment #${index + 1}` + (typeof date === "string" && date.trim() !== "" ? ` (${date.length > 40 ? describeValue(date) : date})` : "");
   };
   const problems = schemaProblems(schema, raw, file, (path) =>
     path[0] === "assessments" && path[1] !== undefined ? label(Number(path[1])) : undefined,
@@ -30,6 +32,10 @@ export function validateLevels(
 
   const assessments = (raw as { assessments: AssessmentInput[] }).assessments;
   assessments.forEach((assessment, index) => {
+    for (const [field, value] of Object.entries(assessment)) {
+      const message = typeof value === "string" ? invisibleCharacterMessage(value, "value") : undefined;
+      if (message) problems.push({ file, entry: label(index), field, message });
+    }
     const when = tryParseAssessmentDate(assessment.date);
     if (when === undefined) {
       problems.push({

@@ -3,8 +3,14 @@ import { scanPage, type Reference } from "./scanPage.ts";
 
 /** Elements of Atom, RSS and sitemaps whose text is a URL, and what following it means. */
 const URL_TEXT: Record<string, Reference["kind"]> = { icon: "resource", logo: "resource", link: "link", loc: "link", comments: "link" };
-/** Elements whose text is escaped HTML that a feed reader renders. */
-const HTML_TEXT = new Set(["content", "summary", "description", "content:encoded", "subtitle"]);
+/** RSS elements whose text is always escaped HTML that a feed reader renders. */
+const RSS_HTML = new Set(["description", "content:encoded"]);
+/**
+ * Atom text constructs: escaped HTML only with type="html". Without a type, or with
+ * type="text", they are plain text (RFC 4287, 3.1): a summary that mentions `<img src=x>`
+ * shows those characters and loads nothing.
+ */
+const ATOM_TEXT = new Set(["content", "summary", "subtitle", "title", "rights"]);
 /** Attributes holding a URL, by element. */
 const URL_ATTRIBUTES: Record<string, Record<string, Reference["kind"]>> = {
   link: { href: "link" },
@@ -17,7 +23,7 @@ const URL_ATTRIBUTES: Record<string, Record<string, Reference["kind"]>> = {
 /** The URLs an XML feed or sitemap points at, including those inside its entries' HTML. */
 export function scanXmlFeed(xml: string): Reference[] {
   const references: Reference[] = [];
-  const stack: string[] = [];
+  const stack: { name: string; type: string | undefined }[] = [];
   let text = "";
   const parser = new Parser(
     {
@@ -26,7 +32,7 @@ export function scanXmlFeed(xml: string): Reference[] {
         if (href !== undefined) references.push({ url: href, kind: "resource", where: "<?xml-stylesheet href?>" });
       },
       onopentag(name, attribs) {
-        stack.push(name);
+        stack.push({ name, type: attribs["type"] });
         text = "";
         for (const [attribute, kind] of Object.entries(URL_ATTRIBUTES[name] ?? {})) {
           const value = attribs[attribute];
@@ -37,14 +43,14 @@ export function scanXmlFeed(xml: string): Reference[] {
         text += chunk;
       },
       onclosetag(name) {
-        stack.pop();
-        const parent = stack[stack.length - 1];
+        const element = stack.pop();
+        const parent = stack[stack.length - 1]?.name;
         const value = text.trim();
         text = "";
         if (value === "") return;
         const kind = name === "url" && parent === "image" ? "resource" : URL_TEXT[name];
         if (kind !== undefined) references.push({ url: value, kind, where: `<${name}>` });
-        if (HTML_TEXT.has(name)) {
+        if (RSS_HTML.has(name) || (ATOM_TEXT.has(name) && element?.type === "html")) {
           for (const reference of scanPage(value).references) references.push({ ...reference, where: `${reference.where} in <${name}>` });
         }
       },

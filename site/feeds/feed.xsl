@@ -50,7 +50,8 @@
     <li class="feed-preview__entry">
       <h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
       <p class="feed-preview__date"><xsl:value-of select="pubDate"/></p>
-      <p><xsl:value-of select="description"/></p>
+      <!-- An RSS description is HTML: the summary's text with & < > as entities, written as they are. -->
+      <p><xsl:value-of select="description" disable-output-escaping="yes"/></p>
     </li>
   </xsl:template>
 </xsl:stylesheet>

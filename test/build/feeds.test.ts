@@ -106,7 +106,8 @@ function xmlEntries(file: string, doc: XmlDocument): Entry[] {
     id: one(item, "", "guid").text,
     title: one(item, "", "title").text,
     url: one(item, "", "link").text,
-    summary: one(item, "", "description").text,
+    // An RSS description is HTML (readers render it): the plain-text summary as HTML text.
+    summary: cheerio.load(one(item, "", "description").text).text(),
     contentHtml: one(item, CONTENT, "encoded").text,
     published: one(item, "", "pubDate").text,
     categories: all(item, "", "category").map((category) => category.text),

@@ -6,6 +6,13 @@ import { aliasProblem } from "../../scripts/content/aliasProblem.ts";
 import { decodeUtf8 } from "../../scripts/content/decodeUtf8.ts";
 import { listArticleFiles } from "../../scripts/content/listArticleFiles.ts";
 import { escapingPermalinks } from "../../scripts/eleventy/permalinkGuardPlugin.ts";
+import markdownPlugin from "../../scripts/eleventy/markdownPlugin.ts";
+import type { EleventyConfig } from "../../scripts/eleventy/eleventyConfig.ts";
+import { describeValue } from "../../scripts/content/describeValue.ts";
+import { findInvisibleCharacter } from "../../scripts/content/invisibleCharacter.ts";
+import { validateArticle } from "../../scripts/content/validateArticle.ts";
+import { validateLevels } from "../../scripts/content/validateLevels.ts";
+import { readFileSync } from "node:fs";
 
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((part) => Buffer.from(part as string)));
 
@@ -77,5 +84,67 @@ describe("listArticleFiles", () => {
     }
     expect(await listArticleFiles(dir)).toEqual({ markdown: ["2024/b.md", "2024/spring/c.md", "a.md"], strays: ["2024/E.MD", "notes.txt"] });
     expect(await listArticleFiles(path.join(dir, "missing"))).toEqual({ markdown: [], strays: [] });
+  });
+});
+
+describe("invisible control characters", () => {
+  const articleSchema = JSON.parse(readFileSync("_data/article.schema.json", "utf8"));
+  const levelsSchema = JSON.parse(readFileSync("_data/levels.schema.json", "utf8"));
+  const now = new Date("2026-01-01");
+  const article = (front: string, body = "Text.") => validateArticle("site/articles/x.md", `---\n${front}\n---\n${body}\n`, articleSchema, new Set(), now);
+
+  it("finds C0 and C1 controls, DEL, noncharacters and lone surrogates, and nothing in ordinary text", () => {
+    for (const bad of ["\u0000", "\u0008", "\u001b", "\u007f", "\u0085", "\ufffe", "\ud800", "\udc00"]) expect(findInvisibleCharacter(`ok ${bad}`), JSON.stringify(bad)).toBeDefined();
+    expect(findInvisibleCharacter("Tabs\tand lines\r\n, café, ☢, 🇺🇦, \u2028, \ufeff")).toBeUndefined();
+    expect(findInvisibleCharacter("one\ntwo \u0008")).toEqual({ code: "U+0008", line: 2, column: 5 });
+  });
+
+  it("refuses an analysis holding one in the file, with its line, or through a YAML escape, with its field", () => {
+    const raw = article('title: "T"\ndate: "2024-01-01"\nsummary: "S."', "Body with a \u0008 backspace.");
+    expect(raw.problems.map((p) => p.message)).toEqual([expect.stringMatching(/invisible control character \(U\+0008\) at line 6, column 13/)]);
+    const escaped = article('title: "Bell \\x07"\ndate: "2024-01-01"\nsummary: "Half \\uD800 a character."');
+    expect(escaped.problems.map((p) => [p.field, p.message.slice(0, 50)])).toEqual([
+      ["title", "contains an invisible control character (U+0007), "],
+      ["summary", "contains an invisible control character (U+D800), "],
+    ]);
+  });
+
+  it("refuses an assessment reason holding one, by entry and field", () => {
+    const result = validateLevels({ assessments: [{ date: "2024-01-01", level: 5, reason: "Calm\u0000." }] }, levelsSchema, "_data/levels.json", now);
+    expect(result.problems).toEqual([expect.objectContaining({ entry: "assessment #1 (2024-01-01)", field: "reason" })]);
+  });
+});
+
+describe("describeValue", () => {
+  it("describes a value briefly, however large or deep", () => {
+    expect(describeValue("x".repeat(500))).toBe(JSON.stringify("x".repeat(80) + "…"));
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(describeValue(deep)).toBe("a list of 1 item");
+    expect(describeValue({ a: 1, b: 2, c: 3, d: 4 })).toBe('an object with the fields "a", "b", "c", …');
+    expect(describeValue(12)).toBe("12");
+  });
+
+  it("keeps a schema problem short when the wrong value is enormous", () => {
+    let deep: unknown = "x";
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const levelsSchema = JSON.parse(readFileSync("_data/levels.schema.json", "utf8"));
+    const result = validateLevels({ assessments: [{ date: "2024-01-01", level: 5, reason: deep }] }, levelsSchema, "_data/levels.json", new Date("2026-01-01"));
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.message.length).toBeLessThan(300);
+  });
+});
+
+describe("heading ids in analyses", () => {
+  function render(markdown: string): string {
+    let library: { render(source: string): string } | undefined;
+    markdownPlugin({ setLibrary: (_name: string, lib: typeof library) => (library = lib) } as unknown as EleventyConfig);
+    return library!.render(markdown);
+  }
+
+  it("never gives a heading an empty id or one the layout uses", () => {
+    const html = render("## {{ }}\n\n## Main\n\n## Site search q\n\n## ...\n\n## Why it matters\n");
+    const ids = [...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(["section", "main-section", "site-search-q-section", "section-1", "why-it-matters"]);
   });
 });
