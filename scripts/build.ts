@@ -1,17 +1,23 @@
 /**
  * The production build: `npm run build`.
+ *   0. it takes the folder's build lock, so that one build at a time writes here (a second one
+ *      waits), puts back the last site if a killed build left none, and clears leftovers;
  *   1. Eleventy renders the site into _site.tmp/ (content is validated first, in contentPlugin);
  *   2. the gates read the output and refuse to publish a page that breaks a rule;
  *   3. Pagefind indexes the analyses and the service worker's manifest is written;
- *   4. only then is _site.tmp/ swapped into _site/, so a failed build never touches the last good site.
- * Exits non-zero, naming the file and the reason, on any failure.
+ *   4. only then is _site.tmp/ swapped into _site/, so a failed build never touches the last good
+ *      site; Ctrl+C or `kill` during the swap waits for it to finish.
+ * Exits non-zero, naming the file and the reason, on any failure; a problem with the folder or
+ * the disk is said in one line with what to do.
  */
 import path from "node:path";
-import { rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import Eleventy from "@11ty/eleventy";
+import { acquireBuildLock, LOCK_FILE, type BuildLock } from "./build/buildLock.ts";
 import { describeError } from "./build/describeError.ts";
-import { swapOutput } from "./build/swapOutput.ts";
+import { reportingEnvironmentProblems } from "./build/environmentProblem.ts";
+import { StopGuard } from "./build/stopGuard.ts";
+import { clearLeftovers, recoverInterruptedSwap, removeOldSite, swapOutput } from "./build/swapOutput.ts";
 import { runOutputGates } from "./gates/outputGates.ts";
 import { runSearchStep, type SearchStepReport } from "./search/searchStep.ts";
 import { contentOfLastBuild } from "./eleventy/contentPlugin.ts";
@@ -20,11 +26,26 @@ import { formatPageSizes } from "./gates/formatPageSizes.ts";
 export const STAGING_DIR = "_site.tmp";
 export const OUTPUT_DIR = "_site";
 
-async function main(): Promise<number> {
-  const root = process.cwd();
+async function main(root: string): Promise<number> {
+  const guard = new StopGuard(`nothing was published, ${OUTPUT_DIR}/ was left as it was`);
+  const lock = await acquireBuildLock(root, () =>
+    guard.stop(`lost its lock on this folder (${LOCK_FILE}/ was deleted, or taken over by another build while this one stalled)`, 1),
+  );
+  if (!lock) return 1;
+  guard.onStop(() => lock.releaseSync());
+  try {
+    return await build(root, guard, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<number> {
   const staged = path.join(root, STAGING_DIR);
+  const live = path.join(root, OUTPUT_DIR);
   const started = performance.now();
-  await rm(staged, { recursive: true, force: true });
+  if (await recoverInterruptedSwap(live)) console.log(`A build was killed while publishing; the site before it is back in ${OUTPUT_DIR}/.`);
+  await clearLeftovers(staged, live);
 
   const eleventy = new Eleventy("site", STAGING_DIR, {
     configPath: ".eleventy.js",
@@ -41,7 +62,7 @@ async function main(): Promise<number> {
       templates.flatMap((t) => (t.outputPath ? [[path.relative(staged, t.outputPath).split(path.sep).join("/"), t.content]] : [])),
     );
   } catch (error) {
-    console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error)}`);
+    console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;
   }
   const rendered = performance.now();
@@ -55,18 +76,21 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  // Search index and service worker (issue 5): after the gates, so only a good site is indexed.
+  // Search index and service worker: after the gates, so only a good site is indexed.
   let search: SearchStepReport;
   try {
     const content = contentOfLastBuild();
     if (!content) throw new Error("Eleventy finished without loading the content (scripts/eleventy/contentPlugin.ts)");
     search = await runSearchStep(staged, content);
   } catch (error) {
-    console.error(`✖ Search index or service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error)}`);
+    console.error(`✖ Search index or service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;
   }
 
-  await swapOutput(staged, path.join(root, OUTPUT_DIR));
+  // A lost lock is noticed at its next refresh, seconds later; publishing cannot wait for that.
+  lock.confirm();
+  await guard.hold(() => swapOutput(staged, live), `the new site is already in ${OUTPUT_DIR}/`);
+  const leftover = await removeOldSite(live);
   const seconds = (ms: number) => (ms / 1000).toFixed(2) + " s";
   // One line with every phase: scripts/bench.ts reads it.
   console.log(
@@ -79,7 +103,9 @@ async function main(): Promise<number> {
     `✔ Search: ${search.pages} analyses and ${search.assessments} assessments indexed, ` +
       `index ${(search.indexBytes / 1024).toFixed(0)} KiB (${search.offlineIndexAutomatic ? "cached offline on first visit" : "offline on request"}).`,
   );
+  if (leftover) console.warn(`⚠ The new site is live, but ${leftover}.`);
   return 0;
 }
 
-process.exitCode = await main();
+const root = process.cwd();
+process.exitCode = await reportingEnvironmentProblems(root, () => main(root));

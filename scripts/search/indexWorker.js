@@ -75,10 +75,15 @@ async function run(job) {
   }
 }
 
+// A build that is stopped takes its indexer with it: without this, the indexer could go on
+// writing into the staging folder while the next build starts there.
+process.once("disconnect", () => process.exit(1));
+
 process.once("message", async (/** @type {IndexJob} */ job) => {
   // The IPC channel must not keep this process alive: if Pagefind's binary dies, nothing else
   // will, and the process has to exit for the build to learn of it.
   process.channel?.unref();
   await send(await run(job));
+  process.removeAllListeners("disconnect");
   process.disconnect();
 });

@@ -111,14 +111,12 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
   };
 }
 
-const TSX = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
-
 /** Runs the fixture's `scripts/build.ts` the way `npm run build` does. */
 export function runBuild(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [TSX, "scripts/build.ts"],
+      ["--import", "tsx", "scripts/build.ts"],
       { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;

@@ -1,0 +1,152 @@
+import { rmdirSync, statSync } from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import lockfile from "proper-lockfile";
+import { EnvironmentProblem, isEnvironmentError } from "./environmentProblem.ts";
+import type { LockHolderJob, LockHolderMessage } from "./lockHolder.js";
+import { testOverride } from "./testOverrides.ts";
+
+/** The lock, in the project root: a folder that exists while a build is writing. */
+export const LOCK_FILE = ".build.lock";
+
+/**
+ * The lock is proper-lockfile's: a folder whose modification time its holder refreshes every
+ * UPDATE_MS. One not refreshed for STALE_MS belongs to a build that died without a word (SIGKILL,
+ * a power cut) and is taken over. The refresh runs in a thread of its own (lockHolder.js), not on
+ * the main thread, which Eleventy keeps busy for seconds on end on a large site; so only a frozen
+ * or dead process misses ten refreshes in a row, and a build after a killed one waits at most
+ * STALE_MS (and says so).
+ */
+const STALE_MS = 20_000;
+const UPDATE_MS = 2_000;
+/** How long a build waits for another before giving up: longer than any real build takes. */
+const WAIT_MS = 20 * 60_000;
+const RETRY_MS = 250;
+
+export interface BuildLock {
+  /**
+   * Calls `onCompromised` there and then if the lock is no longer ours (its folder deleted, or
+   * made again by another build), rather than at its next refresh, seconds later.
+   */
+  confirm(): void;
+  release(): Promise<void>;
+  /** For an exit that cannot wait (a signal): removes the lock folder there and then. */
+  releaseSync(): void;
+}
+
+function lockJob(root: string): LockHolderJob {
+  const stale = testOverride("DEFCON_BUILD_LOCK_STALE_MS", STALE_MS);
+  return {
+    root,
+    lockfilePath: path.join(root, LOCK_FILE),
+    stale,
+    update: Math.min(UPDATE_MS, stale / 4),
+    waitMs: testOverride("DEFCON_BUILD_LOCK_WAIT_MS", WAIT_MS),
+    retryMs: RETRY_MS,
+  };
+}
+
+/**
+ * Takes the lock that lets one build at a time write in `root`, waiting (with one line said once)
+ * while another build holds it. Resolves to undefined, having said why, if the other build has not
+ * finished after WAIT_MS. `onCompromised` is called if the lock is lost while held.
+ */
+export function acquireBuildLock(root: string, onCompromised: () => void): Promise<BuildLock | undefined> {
+  const job = lockJob(root);
+  const holder = new Worker(new URL("./lockHolder.js", import.meta.url), { workerData: job, execArgv: [] });
+  let ours = true;
+  let ino = -1;
+  const lock: BuildLock = {
+    confirm() {
+      if (!ours) return;
+      let now: number | undefined;
+      try {
+        now = statSync(job.lockfilePath).ino;
+      } catch {
+        // Deleted.
+      }
+      if (now !== ino) {
+        ours = false;
+        onCompromised();
+      }
+    },
+    async release() {
+      if (!ours) return;
+      ours = false;
+      holder.ref();
+      holder.postMessage("release");
+      await once(holder, "exit");
+    },
+    releaseSync() {
+      if (!ours) return;
+      ours = false;
+      try {
+        rmdirSync(job.lockfilePath);
+      } catch {
+        // Already gone; nothing to release.
+      }
+    },
+  };
+  return new Promise((resolve, reject) => {
+    holder.on("error", reject);
+    holder.on("exit", (code) => reject(new Error(`the build lock's thread (lockHolder.js) stopped early, with exit code ${code}`)));
+    holder.on("message", (message: LockHolderMessage) => {
+      switch (message.type) {
+        case "waiting":
+          console.log(
+            `Another build is running in this folder; waiting for it to finish… ` +
+              `(if it was killed, its lock ${LOCK_FILE}/ expires ${Math.round(job.stale / 1000)} s after it stopped)`,
+          );
+          break;
+        case "gave-up":
+          console.error(
+            `✖ Gave up after waiting ${Math.round(job.waitMs / 1000)} s for the other build in this folder; nothing was published. ` +
+              `Is a build stuck? Stop it, then build again.`,
+          );
+          resolve(undefined);
+          break;
+        case "failed": {
+          const { message: text, ...errno } = message;
+          const error = Object.assign(new Error(text), errno);
+          reject(isEnvironmentError(error) ? error : new EnvironmentProblem(`Could not take this folder's build lock (${LOCK_FILE}/): ${text}.`, { cause: error }));
+          break;
+        }
+        case "acquired":
+          ino = message.ino;
+          // The thread must not keep the process alive if an exit path forgets to release.
+          holder.unref();
+          resolve(lock);
+          break;
+        case "compromised":
+          // Someone else's lock now: not ours to remove.
+          ours = false;
+          onCompromised();
+          break;
+        case "released":
+          break;
+      }
+    });
+  });
+}
+
+/**
+ * Runs `step` holding the build lock if no build holds it, without waiting; resolves to whether
+ * it ran. For tools that serve _site/ and must not touch it under a running build's feet.
+ */
+export async function ifNoBuildIsRunning(root: string, step: () => Promise<unknown>): Promise<boolean> {
+  const { lockfilePath, stale, update } = lockJob(root);
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(root, { lockfilePath, stale, update, realpath: false, onCompromised: () => {} });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "ELOCKED") return false;
+    throw error;
+  }
+  try {
+    await step();
+    return true;
+  } finally {
+    await release();
+  }
+}

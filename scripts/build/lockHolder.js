@@ -1,0 +1,88 @@
+// @ts-check
+/**
+ * Holds the build lock for buildLock.ts, in a thread of its own. proper-lockfile keeps a lock
+ * alive by refreshing its folder's modification time on a timer. On the build's main thread that
+ * timer cannot fire while Eleventy renders (one stretch of 9 s was measured at 4,000 analyses),
+ * and a lock not refreshed looks abandoned: a second build would take it over and both would
+ * write. Here the timer runs whatever the main thread is doing, and stops with the process, so
+ * the lock of a killed build still goes stale.
+ *
+ * Plain JavaScript, checked by tsc through its JSDoc types, so that the thread starts without
+ * tsx's loader. Takes the lock (waiting while another build holds it), reports each change as a
+ * LockHolderMessage, and releases the lock when the main thread sends "release".
+ */
+import { stat } from "node:fs/promises";
+import { setTimeout as delay } from "node:timers/promises";
+import { parentPort, workerData } from "node:worker_threads";
+import lockfile from "proper-lockfile";
+
+/**
+ * @typedef {object} LockHolderJob
+ * @property {string} root The folder the lock is for.
+ * @property {string} lockfilePath
+ * @property {number} stale A lock not refreshed for this long (ms) is taken over.
+ * @property {number} update How often (ms) the lock is refreshed.
+ * @property {number} waitMs How long to wait for another build before giving up.
+ * @property {number} retryMs How often to try again while waiting.
+ */
+
+/**
+ * `waiting`: another build holds the lock (sent once). `acquired`: the lock is ours; `ino` is its
+ * folder's inode number, which a folder deleted and made again (by another build) does not share.
+ * `gave-up`: still held by another build after `waitMs`. `compromised`: the lock was lost while
+ * ours (deleted, or taken over). `failed`: the lock could not be taken at all (e.g. a read-only
+ * folder). `released`: given back on request.
+ * @typedef {{ type: "waiting" | "gave-up" | "released" }
+ *   | { type: "acquired", ino: number }
+ *   | { type: "compromised", message: string }
+ *   | { type: "failed", message: string, code?: string, syscall?: string, path?: string }} LockHolderMessage
+ */
+
+const job = /** @type {LockHolderJob} */ (workerData);
+const port = parentPort;
+if (!port) throw new Error("lockHolder.js runs as a worker thread of the build (buildLock.ts)");
+
+/** @param {LockHolderMessage} message */
+const send = (message) => port.postMessage(message);
+
+/** @returns {Promise<(() => Promise<void>) | undefined>} the release function, or undefined if not taken */
+async function take() {
+  const deadline = Date.now() + job.waitMs;
+  let said = false;
+  for (;;) {
+    try {
+      return await lockfile.lock(job.root, {
+        lockfilePath: job.lockfilePath,
+        realpath: false,
+        stale: job.stale,
+        update: job.update,
+        onCompromised: (error) => send({ type: "compromised", message: error.message }),
+      });
+    } catch (error) {
+      const { message, code, syscall, path } = /** @type {NodeJS.ErrnoException} */ (error);
+      if (code !== "ELOCKED") {
+        send({ type: "failed", message, code, syscall, path });
+        return undefined;
+      }
+    }
+    if (!said) send({ type: "waiting" });
+    said = true;
+    if (Date.now() >= deadline) {
+      send({ type: "gave-up" });
+      return undefined;
+    }
+    await delay(job.retryMs);
+  }
+}
+
+const release = await take();
+if (release) {
+  port.once("message", async () => {
+    // Already released if the lock was compromised.
+    await release().catch(() => {});
+    send({ type: "released" });
+    port.close();
+  });
+  const { ino } = await stat(job.lockfilePath).catch(() => ({ ino: -1 }));
+  send({ type: "acquired", ino });
+}

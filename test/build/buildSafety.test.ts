@@ -1,0 +1,422 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, readFile, rename, rm, utimes } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import lockfile from "proper-lockfile";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articleFile, makeFixtureSite, PROJECT_ROOT, validArticle, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { listFiles, listHtmlFiles } from "../../scripts/gates/runGates.ts";
+
+/**
+ * The build is safe to run twice at once, to interrupt, and to kill: `_site/` is always one
+ * whole build's output, and problems with the folder itself end in one line, never a stack.
+ */
+
+const LOCK = ".build.lock";
+/** Printed by Node for an uncaught error; never wanted for a signal or an environment problem. */
+const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
+
+interface RunningBuild {
+  child: ChildProcess;
+  /** Resolves once the build and everything it started have exited. */
+  done: Promise<BuildResult & { signal: NodeJS.Signals | null }>;
+  /** Signals the build's whole process group, as a terminal's Ctrl+C (or `kill -9 -<pgid>`) does. */
+  kill(signal: NodeJS.Signals): void;
+  /** Signals the build's own process only, as `kill <pid>` does. */
+  signalScript(signal: NodeJS.Signals): Promise<void>;
+  /** What it has printed so far. */
+  output(): string;
+}
+
+/** Starts `npm run build`'s command in its own process group, without waiting for it. */
+function startBuild(root: string, env: Record<string, string>, script = "scripts/build.ts"): RunningBuild {
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk) => (stdout += chunk));
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  running.add(child);
+  const done = new Promise<BuildResult & { signal: NodeJS.Signals | null }>((resolve) => {
+    // "close" waits for the pipes, which the build's own child processes hold too.
+    child.on("close", (code, signal) => {
+      running.delete(child);
+      resolve({ code: code ?? 128, signal, stdout, stderr, output: `${stdout}\n${stderr}` });
+    });
+  });
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  const signalScript = async (signal: NodeJS.Signals) => {
+    try {
+      process.kill(child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  return { child, done, kill, signalScript, output: () => `${stdout}\n${stderr}` };
+}
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) process.kill(-child.pid!, "SIGKILL");
+});
+
+/** The © year in the footer of every HTML page of `dir`, page by page. */
+async function footerYears(dir: string): Promise<Map<string, string>> {
+  const years = new Map<string, string>();
+  for (const page of await listHtmlFiles(dir)) {
+    const html = await readFile(path.join(dir, page), "utf8");
+    years.set(page, /© (\d{4}) The DEFCON Warning System/.exec(html)?.[1] ?? "none");
+  }
+  return years;
+}
+
+describe("two builds started half a second apart in one folder", () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await makeFixtureSite();
+  });
+  afterAll(() => site?.remove());
+
+  it("run one after the other, and _site/ is wholly the output of the one that waited", async () => {
+    const first = startBuild(site.root, { DEFCON_BUILD_DATE: "2026-01-15" });
+    await delay(500);
+    const second = startBuild(site.root, { DEFCON_BUILD_DATE: "2031-07-01" });
+    const [a, b] = await Promise.all([first.done, second.done]);
+
+    expect(a.code, a.output).toBe(0);
+    expect(b.code, b.output).toBe(0);
+    // Which one starts first is up to the machine; the other waits, saying so once, and runs last.
+    const waitingLines = (r: BuildResult) => r.stdout.match(/Another build is running in this folder; waiting for it to finish/g)?.length ?? 0;
+    expect([waitingLines(a), waitingLines(b)].sort()).toEqual([0, 1]);
+    const lastYear = waitingLines(a) === 1 ? "2026" : "2031";
+    const years = new Set((await footerYears(site.output)).values());
+    expect([...years]).toEqual([lastYear]);
+    expect(existsSync(path.join(site.root, "_site.tmp"))).toBe(false);
+    expect(existsSync(path.join(site.root, "_site.old"))).toBe(false);
+    expect(existsSync(path.join(site.root, LOCK))).toBe(false);
+  });
+});
+
+/** Asserts that `root` holds a `_site/` (or, after a kill mid-swap, a `_site.old/`) with exactly `files`. */
+async function expectWholeSite(root: string, files: string[], context: string): Promise<"live" | "aside"> {
+  const live = path.join(root, "_site");
+  if (existsSync(live)) {
+    expect(await listFiles(live), `${context}: _site/ is not a whole site`).toEqual(files);
+    return "live";
+  }
+  expect(await listFiles(`${live}.old`), `${context}: no _site/, and _site.old/ is not a whole site either`).toEqual(files);
+  return "aside";
+}
+
+/** Resolves once a build's swap is between its two renames: the old site aside, the new one not yet in. */
+async function swapWindow(root: string, timeoutMs: number): Promise<void> {
+  const [live, aside, staged] = ["_site", "_site.old", "_site.tmp"].map((dir) => path.join(root, dir)) as [string, string, string];
+  const deadline = Date.now() + timeoutMs;
+  // A state left by an earlier kill looks the same; wait for the build to put _site/ back first.
+  while (!existsSync(live)) {
+    if (Date.now() > deadline) throw new Error("_site/ never came back");
+    await delay(5);
+  }
+  while (!(existsSync(aside) && existsSync(staged) && !existsSync(live))) {
+    if (Date.now() > deadline) throw new Error("the build never reached its swap");
+    await delay(5);
+  }
+}
+
+/** Waits until no live build holds the lock: gone, or stale after `staleMs` (left by a killed build). */
+async function untilNoLiveLock(root: string, staleMs: number): Promise<void> {
+  const options = { lockfilePath: path.join(root, LOCK), realpath: false, stale: staleMs };
+  while (await lockfile.check(root, options)) await delay(100);
+}
+
+/** A small seeded generator (mulberry32), so a failing sequence of kills can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STOPPED = /✖ Build stopped by SIG[A-Z]+;/g;
+
+describe("a build whose event loop is busy for longer than its lock's stale time", () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    // Stands in for a large site's rendering, which holds the event loop for seconds on end
+    // (9 s in one stretch at 4,000 analyses): global data that computes for 3 s.
+    site = await makeFixtureSite({
+      files: { "_data/busy.js": "export default function () {\n  const end = Date.now() + 3000;\n  while (Date.now() < end);\n  return {};\n}\n" },
+    });
+  });
+  afterAll(() => site?.remove());
+
+  it("keeps its lock: a second build waits for it rather than taking it over", async () => {
+    const env = { DEFCON_BUILD_LOCK_STALE_MS: "2000" };
+    const first = startBuild(site.root, { ...env, DEFCON_BUILD_DATE: "2026-01-15" });
+    while (!existsSync(path.join(site.root, LOCK)) && first.child.exitCode === null) await delay(10);
+    const second = startBuild(site.root, { ...env, DEFCON_BUILD_DATE: "2031-07-01" });
+    const [a, b] = await Promise.all([first.done, second.done]);
+
+    expect(a.code, a.output).toBe(0);
+    expect(b.code, b.output).toBe(0);
+    expect(b.stdout).toContain("Another build is running in this folder; waiting for it to finish");
+    expect(new Set((await footerYears(site.output)).values())).toEqual(new Set(["2031"]));
+  });
+});
+
+describe("a build that is interrupted or killed", () => {
+  /** Short lock expiry (the production value is 20 s) and a swap held open, both for tests. */
+  const TEST_ENV = { DEFCON_BUILD_LOCK_STALE_MS: "2000", DEFCON_BUILD_SWAP_PAUSE_MS: "300" };
+  let site: FixtureSite;
+  let files: string[];
+  let fullBuildMs: number;
+
+  beforeAll(async () => {
+    site = await makeFixtureSite();
+    const started = Date.now();
+    const first = await site.build({ ...TEST_ENV, DEFCON_BUILD_DATE: "2026-01-15" });
+    fullBuildMs = Date.now() - started;
+    expect(first.code, first.output).toBe(0);
+    files = await listFiles(site.output);
+    expect(files).toContain("index.html");
+    expect(files).toContain("pagefind/pagefind.js");
+    expect(files).toContain("sw.js");
+  });
+  afterAll(() => site?.remove());
+
+  it("finishes the swap before obeying SIGTERM, so the new site is live", async () => {
+    const build = startBuild(site.root, { ...TEST_ENV, DEFCON_BUILD_DATE: "2031-07-01", DEFCON_BUILD_SWAP_PAUSE_MS: "1500" });
+    await swapWindow(site.root, 60_000);
+    await build.signalScript("SIGTERM");
+    const result = await build.done;
+
+    expect(result.code, result.output).toBe(143);
+    expect(result.stderr.match(STOPPED), result.output).toHaveLength(1);
+    expect(result.stderr).toContain("✖ Build stopped by SIGTERM; the new site is already in _site/.");
+    expect(result.output).not.toMatch(STACK_LINE);
+    expect(await listFiles(site.output)).toEqual(files);
+    expect(new Set((await footerYears(site.output)).values())).toEqual(new Set(["2031"]));
+    expect(existsSync(path.join(site.root, LOCK)), "the lock was released").toBe(false);
+  });
+
+  it("killed (SIGKILL) between the swap's two renames, is repaired by the next build and by preview", async () => {
+    const build = startBuild(site.root, { ...TEST_ENV, DEFCON_BUILD_DATE: "2036-01-01" });
+    await swapWindow(site.root, 60_000);
+    build.kill("SIGKILL");
+    await build.done;
+    // The one moment SIGKILL can cut: no _site/, the last site whole in _site.old/.
+    expect(existsSync(site.output)).toBe(false);
+    expect(await listFiles(`${site.output}.old`)).toEqual(files);
+    await untilNoLiveLock(site.root, 2000);
+
+    // The next build puts the last site back first, so that it stays whole even if this build fails (bad content).
+    const article = "site/articles/china-russia-military-collaboration.md";
+    const good = await readFile(path.join(site.root, article), "utf8");
+    await site.write(article, articleFile({ ...validArticle(), title: undefined }));
+    try {
+      const failed = await site.build({ ...TEST_ENV, DEFCON_BUILD_DATE: "2036-01-01" });
+      expect(failed.code, failed.output).toBe(1);
+      expect(failed.output).toContain("A build was killed while publishing; the site before it is back in _site/.");
+      expect(failed.output).not.toMatch(STACK_LINE);
+    } finally {
+      await site.write(article, good);
+    }
+    expect(await listFiles(site.output)).toEqual(files);
+    expect(new Set((await footerYears(site.output)).values())).toEqual(new Set(["2031"]));
+
+    // Preview does the same: the state the kill left, again, is put back before serving.
+    await rename(site.output, `${site.output}.old`);
+    const preview = startBuild(site.root, { ...TEST_ENV, PORT: "0" }, "scripts/preview.ts");
+    while (!preview.output().includes("Previewing _site/") && preview.child.exitCode === null) await delay(50);
+    await preview.signalScript("SIGTERM");
+    const previewed = await preview.done;
+    expect(previewed.stdout, previewed.output).toContain("Previewing _site/");
+    expect(await listFiles(site.output)).toEqual(files);
+    expect(existsSync(`${site.output}.old`)).toBe(false);
+  });
+
+  it("killed at seeded-random moments with SIGKILL, SIGTERM or SIGINT, always leaves a whole site", async () => {
+    const seed = Number(process.env["BUILD_SAFETY_SEED"] ?? 1984);
+    const random = seededRandom(seed);
+    // Moments: anywhere in a whole build (half the rounds), near its end, or inside the swap. The
+    // first three rounds cover each signal and each kind of moment; then as many as fit in ~20 s.
+    const signals: NodeJS.Signals[] = ["SIGKILL", "SIGTERM", "SIGINT"];
+    const kinds = ["in the swap", "near the end", "anywhere"] as const;
+    const budgetEnd = Date.now() + 20_000;
+    const log: string[] = [];
+    // When a build reaches its swap: measured again in each swap round (the first build was cold).
+    let swapAtMs = fullBuildMs;
+    for (let round = 0; round < 3 || Date.now() < budgetEnd; round++) {
+      const signal = round < 3 ? signals[round]! : signals[Math.floor(random() * 3)]!;
+      const pick = random();
+      const kind = round < 3 ? kinds[round]! : pick < 0.25 ? "in the swap" : pick < 0.5 ? "near the end" : "anywhere";
+      const atMs = Math.round(
+        kind === "in the swap" ? random() * 250 : kind === "near the end" ? swapAtMs * (0.85 + random() * 0.25) : random() * swapAtMs * 1.1,
+      );
+      const context = `seed ${seed}, round ${round}: ${signal} ${kind === "in the swap" ? `${atMs} ms into the swap` : `after ${atMs} ms`}`;
+
+      const startedAt = Date.now();
+      const build = startBuild(site.root, { ...TEST_ENV, DEFCON_BUILD_DATE: "2026-01-15" });
+      if (kind === "in the swap") {
+        await swapWindow(site.root, 60_000);
+        swapAtMs = Date.now() - startedAt;
+      }
+      await Promise.race([delay(atMs), build.done]);
+      build.kill(signal);
+      const result = await build.done;
+
+      expect(result.output, context).not.toMatch(STACK_LINE);
+      const stopLines = result.stderr.match(STOPPED)?.length ?? 0;
+      expect(stopLines, `${context}\n${result.output}`).toBeLessThanOrEqual(1);
+      let outcome = result.signal ?? `exit ${result.code}`;
+      if (signal !== "SIGKILL") {
+        // Finished, stopped cleanly with the signal's exit code, or ended by the signal itself
+        // before its handlers were installed (Node's default), which is before it touched anything.
+        if (result.signal !== signal) expect([0, 128 + os.constants.signals[signal]], `${context}\n${result.output}`).toContain(result.code);
+        if (stopLines === 1) {
+          expect(await lockfile.check(site.root, { lockfilePath: path.join(site.root, LOCK), realpath: false, stale: 2000 }), `${context}: the lock was released`).toBe(false);
+          outcome += " (stopped with its line)";
+        } else if (result.code !== 0) {
+          // Stopped before it took the lock and installed its handlers.
+          outcome += " (no line: stopped before the lock was taken)";
+        }
+      }
+      await untilNoLiveLock(site.root, 2000);
+      log.push(`${context} → ${outcome}, ${await expectWholeSite(site.root, files, context)}`);
+    }
+
+    const last = await site.build({ ...TEST_ENV, DEFCON_BUILD_DATE: "2026-01-15" });
+    expect(last.code, last.output).toBe(0);
+    expect(await listFiles(site.output)).toEqual(files);
+    expect(existsSync(path.join(site.root, "_site.old"))).toBe(false);
+    expect(existsSync(path.join(site.root, "_site.tmp"))).toBe(false);
+    console.log(log.join("\n"));
+  });
+});
+
+describe("the build lock", () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await makeFixtureSite();
+  });
+  afterAll(() => site?.remove());
+
+  it("is taken over from a build that died long ago, without waiting", async () => {
+    await mkdir(path.join(site.root, LOCK));
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    await utimes(path.join(site.root, LOCK), longAgo, longAgo);
+    const result = await site.build({ DEFCON_BUILD_DATE: "2026-01-15" });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).not.toContain("Another build is running");
+    expect(existsSync(path.join(site.root, LOCK))).toBe(false);
+  });
+
+  it("held by a live build is waited for, and given up on with one clear line", async () => {
+    const before = await site.read("index.html");
+    const release = await lockfile.lock(site.root, { lockfilePath: path.join(site.root, LOCK), realpath: false });
+    try {
+      const result = await site.build({ DEFCON_BUILD_DATE: "2031-07-01", DEFCON_BUILD_LOCK_WAIT_MS: "1500" });
+      expect(result.code, result.output).toBe(1);
+      expect(result.stdout.match(/Another build is running in this folder; waiting for it to finish/g)).toHaveLength(1);
+      expect(result.stderr).toMatch(/✖ Gave up after waiting 2 s for the other build in this folder; nothing was published\./);
+      expect(result.output).not.toMatch(STACK_LINE);
+      expect(await site.read("index.html")).toBe(before);
+    } finally {
+      await release();
+    }
+  });
+
+  it("lost while held (its folder deleted), stops the build with one line and publishes nothing", async () => {
+    const before = site.exists("index.html") ? await site.read("index.html") : "no site yet";
+    const build = startBuild(site.root, { DEFCON_BUILD_LOCK_STALE_MS: "2000", DEFCON_BUILD_DATE: "2031-07-01" });
+    while (!existsSync(path.join(site.root, "_site.tmp")) && build.child.exitCode === null) await delay(10);
+    await rm(path.join(site.root, LOCK), { recursive: true, force: true });
+    const result = await build.done;
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "✖ Build lost its lock on this folder (.build.lock/ was deleted, or taken over by another build while this one stalled); " +
+        "nothing was published, _site/ was left as it was.",
+    );
+    expect(site.exists("index.html") ? await site.read("index.html") : "no site yet").toBe(before);
+  });
+});
+
+/** `chattr +i` makes a file undeletable even by root: a stand-in for any file that cannot be removed. */
+function chattrWorks(): boolean {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "chattr-probe-"));
+  const file = path.join(dir, "probe");
+  writeFileSync(file, "");
+  const works = spawnSync("chattr", ["+i", file]).status === 0;
+  spawnSync("chattr", ["-i", file]);
+  rmSync(dir, { recursive: true, force: true });
+  return works;
+}
+const CHATTR = chattrWorks();
+if (!CHATTR) console.warn("⚠ SKIPPED: `chattr +i` does not work here (not root, or no chattr), so the undeletable-folder tests cannot run.");
+
+describe.skipIf(!CHATTR)("a folder the build cannot delete", () => {
+  let site: FixtureSite;
+  const immutable: string[] = [];
+  const setImmutable = (file: string, on: boolean) => {
+    expect(spawnSync("chattr", [on ? "+i" : "-i", file]).status).toBe(0);
+    if (on) immutable.push(file);
+  };
+  beforeAll(async () => {
+    site = await makeFixtureSite();
+    const first = await site.build({ DEFCON_BUILD_DATE: "2026-01-15" });
+    expect(first.code, first.output).toBe(0);
+  });
+  afterAll(async () => {
+    for (const file of immutable) spawnSync("chattr", ["-i", file]);
+    await site?.remove();
+  });
+
+  it("still publishes the new site, and warns that the old one is left in _site.old/", async () => {
+    setImmutable(path.join(site.output, "index.html"), true);
+    const result = await site.build({ DEFCON_BUILD_DATE: "2031-07-01" });
+    immutable.push(path.join(site.root, "_site.old/index.html"));
+
+    expect(result.code, result.output).toBe(0);
+    expect(result.stderr).toContain(
+      "⚠ The new site is live, but could not remove _site.old/: operation not permitted (_site.old/index.html); delete it by hand",
+    );
+    expect(result.output).not.toMatch(STACK_LINE);
+    expect(new Set((await footerYears(site.output)).values())).toEqual(new Set(["2031"]));
+  });
+
+  it("refuses to start while it is there, in one line, leaving _site/ as it was", async () => {
+    const before = await site.read("index.html");
+    const result = await site.build({ DEFCON_BUILD_DATE: "2036-01-01" });
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "✖ Could not remove _site.old/, left by an earlier build: operation not permitted (_site.old/index.html). " +
+        "Delete it by hand, then build again; _site/ was left as it was.",
+    );
+    expect(await site.read("index.html")).toBe(before);
+    expect(existsSync(path.join(site.root, LOCK))).toBe(false);
+  });
+
+  it("reports a folder it cannot write in one line, naming it and what to do", async () => {
+    setImmutable(site.root, true);
+    const result = await site.build({ DEFCON_BUILD_DATE: "2036-01-01" });
+    setImmutable(site.root, false);
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "✖ Could not create .build.lock: operation not permitted; check its permissions, and whether it is marked immutable (lsattr on Linux).",
+    );
+  });
+});
