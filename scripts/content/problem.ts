@@ -28,5 +28,7 @@ export class ContentError extends Error {
     );
     this.name = "ContentError";
     this.problems = problems;
+    // Read by Eleventy's error reporter (npm start): the message says everything an editor needs.
+    Object.assign(this, { skipOriginalStack: true });
   }
 }

@@ -1,17 +1,34 @@
 import { spawn } from "node:child_process";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { articleFile, makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+
+/** Node's or Eleventy's stack trace: never shown for an editor's mistake. */
+const STACK = /stack trace|^\s*(\[11ty\])?\s+at .+:\d+:\d+\)?$/m;
+
+async function until(condition: () => boolean, what: () => string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting: ${what()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** `npm start`'s command, run in a fixture on a free port, until the dev server says it is up. */
 function startDevServer(root: string, port: number): Promise<{ stop: () => void; output: () => string }> {
+  return runDevServer(root, port).started;
+}
+
+function runDevServer(root: string, port: number): { started: Promise<{ stop: () => void; output: () => string }>; exited: Promise<{ code: number | null; output: string }> } {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", "--output=_site.dev", `--port=${port}`],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";
-  return new Promise((resolve, reject) => {
+  const exited = new Promise<{ code: number | null; output: string }>((resolve) => child.on("exit", (code) => resolve({ code, output: log })));
+  const started = new Promise<{ stop: () => void; output: () => string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dev server did not start:\n${log}`)), 60_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
@@ -22,8 +39,10 @@ function startDevServer(root: string, port: number): Promise<{ stop: () => void;
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`dev server exited with ${code}:\n${log}`)));
+    void exited.then(({ code }) => reject(new Error(`dev server exited with ${code}:\n${log}`)));
   });
+  started.catch(() => undefined);
+  return { started, exited };
 }
 
 describe("npm start (the dev server)", () => {
@@ -52,5 +71,32 @@ describe("npm start (the dev server)", () => {
 
   it("writes to _site.dev/, never over the production _site/", () => {
     expect(site.exists("index.html")).toBe(false);
+  });
+
+  it("reports an editor's mistake made while it runs in words, without a stack trace, and goes on serving", async () => {
+    const before = server!.output().length;
+    await site.write("site/articles/published.md", articleFile(validArticle({ title: "Published piece", extra: "regoins: [Asia-Pacific]" })));
+    await until(() => server!.output().slice(before).includes('site/articles/published.md › field "regoins"'), () => server!.output().slice(before));
+    expect(server!.output().slice(before)).not.toMatch(STACK);
+
+    await site.write("site/articles/published.md", articleFile(validArticle({ title: "Published again" })));
+    let page = "";
+    for (let i = 0; i < 150 && !page.includes("Published again"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      page = await fetch(`http://localhost:${port}/articles/published/`).then((r) => r.text(), () => "");
+    }
+    expect(page).toContain("Published again");
+  });
+
+  it("refuses to start on a mistake, saying it in words, without a stack trace", async () => {
+    await site.write("site/articles/broken.md", articleFile({ ...validArticle(), summary: undefined }));
+    try {
+      const { code, output } = await runDevServer(site.root, port + 1).exited;
+      expect(code).not.toBe(0);
+      expect(output).toContain('site/articles/broken.md › field "summary": is required but missing');
+      expect(output).not.toMatch(STACK);
+    } finally {
+      await rm(path.join(site.root, "site/articles/broken.md"));
+    }
   });
 });
