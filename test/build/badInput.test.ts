@@ -55,65 +55,87 @@ describe("bad input", () => {
   const article = (text: string) => ({ "site/articles/good-one.md": text });
   const levelsFile = (value: unknown) => ({ "_data/levels.json": typeof value === "string" ? value : JSON.stringify({ assessments: value }) });
 
-  it("malformed front matter", async () => {
-    const result = await buildWith(article('---\ntitle: "Unclosed\ndate: 2024-05-01\n---\nBody'));
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/site\/articles\/good-one\.md: the front matter is not valid YAML at line \d+/);
-    await expectLastGoodSiteKept();
-  });
+  /**
+   * Every content mistake is found in one build, which lists them all: an editor fixes them in one
+   * go. One build for all of them also keeps this file fast; each mistake is in its own file.
+   */
+  describe("content mistakes, each in its own file, all reported by one build", () => {
+    let result: { code: number; output: string };
+    const latin1Before = articleFile(validArticle({ body: "First paragraph.\n\nA caf" })).trimEnd();
+    const badAliases = ["/:year/:slug/", "/old/*", "/page?p=12", "https://old.example.com/x/", "//evil.example/x", "/ok/../escape/", "/fine-old-address/"];
 
-  it("a missing title", async () => {
-    const result = await buildWith(article(articleFile({ ...validArticle(), title: undefined })));
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('site/articles/good-one.md › field "title": is required but missing');
-    expectNoCrashDump(result.output);
-    expect(result.output.match(/is required but missing/g)).toHaveLength(1);
-    await expectLastGoodSiteKept();
-  });
-
-  it("odd files in the articles folder, each named: an invalid analysis in a folder, a file name used twice, files that are not analyses", async () => {
-    const result = await buildWith({
-      "site/articles/2024/filed-without-summary.md": articleFile({ ...validArticle(), summary: undefined }),
-      "site/articles/2023/good-one.md": articleFile(validArticle({ title: "Same name, other folder" })),
-      "site/articles/Upper-Case.MD": articleFile(validArticle()),
-      "site/articles/notes.txt": "to do",
-      "site/articles/2024/map.png": "PNG",
+    beforeAll(async () => {
+      result = await buildWith({
+        "site/articles/malformed.md": '---\ntitle: "Unclosed\ndate: 2024-05-01\n---\nBody',
+        "site/articles/missing-title.md": articleFile({ ...validArticle(), title: undefined }),
+        "site/articles/rolled-date.md": '---\ntitle: "T"\ndate: 2024-13-45\nsummary: "S."\n---\n\nBody.\n',
+        "site/articles/unknown-region.md": articleFile(validArticle({ regions: ["Atlantis"] })),
+        "site/articles/2024/filed-without-summary.md": articleFile({ ...validArticle(), summary: undefined }),
+        "site/articles/2023/good-one.md": articleFile(validArticle({ title: "Same name, other folder" })),
+        "site/articles/Upper-Case.MD": articleFile(validArticle()),
+        "site/articles/notes.txt": "to do",
+        "site/articles/2024/map.png": "PNG",
+        "site/articles/latin1.md": Buffer.concat([Buffer.from(latin1Before), Buffer.from([0xe9]), Buffer.from(" in Windows-1252.\n")]),
+        "site/articles/bad-aliases.md": articleFile(validArticle({ extra: `aliases: ${JSON.stringify(badAliases)}` })),
+        ...levelsFile([
+          ...levels,
+          { date: "2024-04-02", level: 4, reason: "r", article: "no-such-piece" },
+          { date: "2024-04-03", level: 4, reason: "r", article: "latin1" },
+        ]),
+      });
     });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('site/articles/2024/filed-without-summary.md › field "summary": is required but missing');
-    expect(result.output).toMatch(/site\/articles\/good-one\.md: has the same file name as site\/articles\/2023\/good-one\.md|site\/articles\/2023\/good-one\.md: has the same file name as site\/articles\/good-one\.md/);
-    expect(result.output).toContain("site/articles/Upper-Case.MD: is not published: analyses must end in lowercase .md");
-    expect(result.output).toContain("site/articles/notes.txt: is not published");
-    expect(result.output).toContain("site/articles/2024/map.png: is not an analysis");
-    expectNoCrashDump(result.output);
-    await expectLastGoodSiteKept();
-  });
 
-  it("bytes that are not UTF-8, naming the line of the first one", async () => {
-    const before = articleFile(validArticle({ body: "First paragraph.\n\nA caf" })).trimEnd();
-    const latin1 = Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(" in Windows-1252.\n")]);
-    const line = before.split("\n").length;
-    const result = await buildWith({ "site/articles/good-one.md": latin1 });
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain(`site/articles/good-one.md: is not valid UTF-8: line ${line}, column 6 has the byte 0xE9`);
-    expect(result.output).toContain("The content has 1 problem"); // not also "no analysis good-one.md" for the link to it
-    expectNoCrashDump(result.output);
-    await expectLastGoodSiteKept();
-  });
+    it("fails, printing each problem once, in words, and keeps the last good site", async () => {
+      expect(result.code).not.toBe(0);
+      expectNoCrashDump(result.output);
+      expect(result.output.match(/is required but missing/g)).toHaveLength(2); // the title and the summary, once each
+      await expectLastGoodSiteKept();
+    });
 
-  it("aliases that are patterns, queries or other sites' addresses, each by field", async () => {
-    const aliases = ["/:year/:slug/", "/old/*", "/page?p=12", "https://old.example.com/x/", "//evil.example/x", "/ok/../escape/", "/fine-old-address/"];
-    const result = await buildWith(article(articleFile(validArticle({ extra: `aliases: ${JSON.stringify(aliases)}` }))));
-    expect(result.code).not.toBe(0);
-    const refused = [...result.output.matchAll(/site\/articles\/good-one\.md › field "aliases\[(\d)\]": (.+)/g)].map((m) => [Number(m[1]), m[2]]);
-    expect(refused.map(([index]) => index)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(refused[0]![1]).toContain("placeholder");
-    expect(refused[1]![1]).toContain("wildcard");
-    expect(refused[2]![1]).toContain("query string");
-    expect(refused[3]![1]).toContain("full address");
-    expect(refused[4]![1]).toContain("full address");
-    expectNoCrashDump(result.output);
-    await expectLastGoodSiteKept();
+    it("malformed front matter", () => {
+      expect(result.output).toMatch(/site\/articles\/malformed\.md: the front matter is not valid YAML at line \d+/);
+    });
+
+    it("a missing title", () => {
+      expect(result.output).toContain('site/articles/missing-title.md › field "title": is required but missing');
+    });
+
+    it("an unquoted impossible date that YAML would roll over", () => {
+      expect(result.output).toContain('site/articles/rolled-date.md › field "date": "2024-13-45" is not a real calendar date');
+    });
+
+    it("an unknown region", () => {
+      expect(result.output).toContain('site/articles/unknown-region.md › field "regions[0]": "Atlantis" is not a region');
+    });
+
+    it("odd files in the articles folder: an invalid analysis in a folder, a file name used twice, files that are not analyses", () => {
+      expect(result.output).toContain('site/articles/2024/filed-without-summary.md › field "summary": is required but missing');
+      expect(result.output).toMatch(/site\/articles\/good-one\.md: has the same file name as site\/articles\/2023\/good-one\.md|site\/articles\/2023\/good-one\.md: has the same file name as site\/articles\/good-one\.md/);
+      expect(result.output).toContain("site/articles/Upper-Case.MD: is not published: analyses must end in lowercase .md");
+      expect(result.output).toContain("site/articles/notes.txt: is not published");
+      expect(result.output).toContain("site/articles/2024/map.png: is not an analysis");
+    });
+
+    it("bytes that are not UTF-8, naming the line of the first one; a link to that analysis is not reported again", () => {
+      expect(result.output).toContain(`site/articles/latin1.md: is not valid UTF-8: line ${latin1Before.split("\n").length}, column 6 has the byte 0xE9`);
+      expect(result.output).not.toContain('links to "latin1"');
+    });
+
+    it("aliases that are patterns, queries or other sites' addresses, each by field", () => {
+      const refused = [...result.output.matchAll(/site\/articles\/bad-aliases\.md › field "aliases\[(\d)\]": (.+)/g)].map((m) => [Number(m[1]), m[2]]);
+      expect(refused.map(([index]) => index)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(refused[0]![1]).toContain("placeholder");
+      expect(refused[1]![1]).toContain("wildcard");
+      expect(refused[2]![1]).toContain("query string");
+      expect(refused[3]![1]).toContain("full address");
+      expect(refused[4]![1]).toContain("full address");
+    });
+
+    it("an assessment that links to an analysis that does not exist", () => {
+      expect(result.output).toContain(
+        '_data/levels.json › assessment #3 (2024-04-02) › field "article": links to "no-such-piece", but there is no analysis no-such-piece.md in site/articles/',
+      );
+    });
   });
 
   it("a permalink that would write outside the built site, before anything is written", async () => {
@@ -132,20 +154,6 @@ describe("bad input", () => {
     await expectLastGoodSiteKept();
   });
 
-  it("an unquoted impossible date that YAML would roll over", async () => {
-    const result = await buildWith(article('---\ntitle: "T"\ndate: 2024-13-45\nsummary: "S."\n---\n\nBody.\n'));
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('site/articles/good-one.md › field "date": "2024-13-45" is not a real calendar date');
-    await expectLastGoodSiteKept();
-  });
-
-  it("an unknown region", async () => {
-    const result = await buildWith(article(articleFile(validArticle({ regions: ["Atlantis"] }))));
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('site/articles/good-one.md › field "regions[0]": "Atlantis" is not a region');
-    await expectLastGoodSiteKept();
-  });
-
   it("an impossible level", async () => {
     const result = await buildWith(levelsFile([...levels, { date: "2024-04-01", level: 0, reason: "x" }]));
     expect(result.code).not.toBe(0);
@@ -160,15 +168,11 @@ describe("bad input", () => {
     await expectLastGoodSiteKept();
   });
 
-  it("an assessment that links to an analysis that does not exist, or is a draft", async () => {
-    const missing = await buildWith(levelsFile([{ date: "2024-01-01", level: 5, reason: "r", article: "no-such-piece" }]));
-    expect(missing.code).not.toBe(0);
-    expect(missing.output).toContain(
-      '_data/levels.json › assessment #1 (2024-01-01) › field "article": links to "no-such-piece", but there is no analysis no-such-piece.md in site/articles/',
-    );
+  it("an assessment that links to an analysis that is still a draft", async () => {
     const draft = await buildWith(article(articleFile(validArticle({ draft: true }))));
     expect(draft.code).not.toBe(0);
     expect(draft.output).toContain('links to "good-one", which is still a draft');
+    expectNoCrashDump(draft.output);
     await expectLastGoodSiteKept();
   });
 

@@ -253,10 +253,10 @@ describe("a build that is interrupted or killed", () => {
     const seed = Number(process.env["BUILD_SAFETY_SEED"] ?? 1984);
     const random = seededRandom(seed);
     // Moments: anywhere in a whole build (half the rounds), near its end, or inside the swap. The
-    // first three rounds cover each signal and each kind of moment; then as many as fit in ~20 s.
+    // first three rounds cover each signal and each kind of moment; then as many as fit in ~12 s.
     const signals: NodeJS.Signals[] = ["SIGKILL", "SIGTERM", "SIGINT"];
     const kinds = ["in the swap", "near the end", "anywhere"] as const;
-    const budgetEnd = Date.now() + 20_000;
+    const budgetEnd = Date.now() + 12_000;
     const log: string[] = [];
     // When a build reaches its swap: measured again in each swap round (the first build was cold).
     let swapAtMs = fullBuildMs;
