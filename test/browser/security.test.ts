@@ -66,6 +66,23 @@ describeInBrowser("security under netlify.toml's real headers", () => {
     }
   });
 
+  it("shows every page type's content with JavaScript turned off", async () => {
+    const disclaimer = "It is not affiliated with any government agency";
+    const context = await previewed.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      for (const [type, url] of previewed.pages) {
+        await page.goto(previewed.origin + url, { waitUntil: "load" });
+        const heading = (await page.locator("main h1").first().innerText()).trim();
+        expect(heading, `${type} ${url}: its heading`).not.toBe("");
+        expect(await page.locator("body").innerText(), `${type} ${url}: the disclaimer`).toContain(disclaimer);
+        expect(await page.locator("[data-current-level]").first().isVisible(), `${type} ${url}: the current level`).toBe(true);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it("shows a feed as a styled page (same-origin XSL and CSS), with no inline style or script of ours", async () => {
     for (const feed of ["/feeds/analyses.atom.xml", "/feeds/levels.rss.xml"]) {
       let heading: string | null = null;

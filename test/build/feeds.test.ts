@@ -467,11 +467,7 @@ describe("feeds of a site with 55 published analyses, a draft and five assessmen
 
 describe("feed ids across an edit", () => {
   let site: FixtureSite;
-  afterAll(() => site?.remove());
-
-  const idsOf = async () => Object.fromEntries(await Promise.all(ALL_FEEDS.map(async (file) => [file, (await entriesOf(site, file)).map((e) => e.id)])));
-
-  it("stay the same when a title is edited and when a published file is renamed with feedId", async () => {
+  beforeAll(async () => {
     site = await makeFixtureSite({
       articles: {
         "first-name": validArticle({ title: "Original title", date: "2024-02-01" }),
@@ -479,25 +475,31 @@ describe("feed ids across an edit", () => {
       },
       assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }],
     });
+  });
+  afterAll(() => site?.remove());
+
+  /** The analysis first published as first-name.md, renamed to better-name.md, keeping its feed id. */
+  const renamedWithFeedId = [
+    "---",
+    'title: "Original title, renamed"',
+    'date: "2024-02-01"',
+    'summary: "One sentence that sums it up."',
+    'feedId: "tag:defconwarningsystem.com,2024-02-01:analysis/first-name"',
+    "---",
+    "",
+    "Text.",
+  ].join("\n");
+
+  const idsOf = async () => Object.fromEntries(await Promise.all(ALL_FEEDS.map(async (file) => [file, (await entriesOf(site, file)).map((e) => e.id)])));
+
+  it("stay the same when a title is edited and when a published file is renamed with feedId", async () => {
     expect((await site.build({ DEFCON_BUILD_DATE: BUILD_DATE })).code).toBe(0);
     const before = await idsOf();
     const titlesBefore = (await entriesOf(site, "feeds/analyses.atom.xml")).map((e) => e.title);
 
     await site.write("site/articles/other.md", readFileSync(path.join(site.root, "site/articles/other.md"), "utf8").replace("Other", "Other, with a corrected title"));
     await rm(path.join(site.root, "site/articles/first-name.md"));
-    await site.write(
-      "site/articles/better-name.md",
-      [
-        "---",
-        'title: "Original title, renamed"',
-        'date: "2024-02-01"',
-        'summary: "One sentence that sums it up."',
-        'feedId: "tag:defconwarningsystem.com,2024-02-01:analysis/first-name"',
-        "---",
-        "",
-        "Text.",
-      ].join("\n"),
-    );
+    await site.write("site/articles/better-name.md", renamedWithFeedId);
     const rebuilt = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
     expect(rebuilt.code, rebuilt.output).toBe(0);
 
@@ -508,6 +510,8 @@ describe("feed ids across an edit", () => {
   });
 
   it("a feedId that repeats another analysis's id stops the build, naming the file and the field", async () => {
+    // Independent of the test above: the renamed file claims first-name's id, and a new first-name.md appears.
+    await site.write("site/articles/better-name.md", renamedWithFeedId);
     await site.write(
       "site/articles/first-name.md",
       ["---", 'title: "A new analysis reusing the old name"', 'date: "2024-02-01"', 'summary: "Clash."', "---", "", "Text."].join("\n"),

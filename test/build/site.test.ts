@@ -4,6 +4,9 @@ import * as cheerio from "cheerio";
 import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { pageText } from "../../scripts/gates/visibleText.ts";
+import { levelFilterValue } from "../../scripts/search/levelFilterValue.ts";
+import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
+import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
 
 const DISCLAIMER = JSON.parse(readFileSync("_data/site.json", "utf8")).disclaimer as string;
 
@@ -107,6 +110,13 @@ describe("a complete fixture site", () => {
     expect((await $("articles/analysis-55/index.html"))("a[rel=next]").length).toBe(0);
   });
 
+  it("labels an analysis for the search's level filter exactly as the search labels assessments", async () => {
+    const meanings = Object.fromEntries(meaningsFile.levels.map((m) => [m.level, m])) as unknown as Record<LevelNumber, LevelMeaning>;
+    const article = (await $("articles/analysis-01/index.html"))("article[data-level-at-publication]");
+    const level = Number(article.attr("data-level-at-publication")) as LevelNumber;
+    expect(article.attr("data-pagefind-filter")).toBe(`level:${levelFilterValue(level, meanings)}`);
+  });
+
   it("lists the archive newest first, grouped by year, over pages of 50", async () => {
     const first = await $("articles/index.html");
     const second = await $("articles/page/2/index.html");
@@ -164,31 +174,13 @@ describe("a complete fixture site", () => {
     }
   });
 
-  it("uses no JavaScript to show any page and requests nothing from another origin", async () => {
+  it("loads every stylesheet, image and script from the site itself (root-relative addresses)", async () => {
     for (const file of pages) {
       const page = await $(file);
       for (const el of page("link[href]:not([rel=canonical]):not([rel=alternate]), img[src], script[src]").toArray()) {
         const url = page(el).attr("href") ?? page(el).attr("src") ?? "";
         expect(url, `${file}: ${url}`).toMatch(/^\//);
       }
-    }
-  });
-});
-
-describe("drafts under npm start", () => {
-  it("are built when Eleventy serves or watches (run mode other than build)", async () => {
-    // The preprocessor keys on Eleventy's run mode; the production build must exclude drafts
-    // (asserted above), while a dev run includes them. Check the content loader directly.
-    const { loadContent } = await import("../../scripts/content/loadContent.ts");
-    const site = await makeFixtureSite({ articles: { live: validArticle(), "wip-piece": validArticle({ draft: true, title: "WIP" }) } });
-    try {
-      const now = new Date("2026-01-01");
-      const dev = await loadContent({ root: site.root, includeDrafts: true, now });
-      const prod = await loadContent({ root: site.root, includeDrafts: false, now });
-      expect(dev.articles.map((a) => a.slug).sort()).toEqual(["live", "wip-piece"]);
-      expect(prod.articles.map((a) => a.slug)).toEqual(["live"]);
-    } finally {
-      await site.remove();
     }
   });
 });

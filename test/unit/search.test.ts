@@ -20,7 +20,7 @@ const model = buildLevelModel(
 );
 
 describe("search records", () => {
-  it("names a level by number and colour, as the article layout does", () => {
+  it("names a level by number and colour word", () => {
     expect(levelFilterValue(3, meanings)).toBe("DEFCON 3 Yellow");
   });
 
