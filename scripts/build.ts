@@ -2,7 +2,8 @@
  * The production build: `npm run build`.
  *   0. it takes the folder's build lock, so that one build at a time writes here (a second one
  *      waits), puts back the last site if a killed build left none, and clears leftovers;
- *   1. Eleventy renders the site into _site.tmp/ (content is validated first, in contentPlugin);
+ *   1. every content file is read and validated, then Eleventy renders the site from that content
+ *      (handed to contentPlugin through Eleventy's config) into _site.tmp/;
  *   2. the gates read the output and refuse to publish a page that breaks a rule;
  *   3. Pagefind indexes the analyses and the service worker's manifest is written;
  *   4. only then is _site.tmp/ swapped into _site/, so a failed build never touches the last good
@@ -20,7 +21,7 @@ import { StopGuard } from "./build/stopGuard.ts";
 import { clearLeftovers, recoverInterruptedSwap, removeOldSite, swapOutput } from "./build/swapOutput.ts";
 import { runOutputGates } from "./gates/outputGates.ts";
 import { runSearchStep, type SearchStepReport } from "./search/searchStep.ts";
-import { contentOfLastBuild } from "./eleventy/contentPlugin.ts";
+import { loadContentForBuild, provideContent, type LoadedContent } from "./eleventy/contentPlugin.ts";
 import { formatPageSizes } from "./gates/formatPageSizes.ts";
 
 export const STAGING_DIR = "_site.tmp";
@@ -47,10 +48,20 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   if (await recoverInterruptedSwap(live)) console.log(`A build was killed while publishing; the site before it is back in ${OUTPUT_DIR}/.`);
   await clearLeftovers(staged, live);
 
+  // Validation at the door: every content file is read and checked once, before anything is rendered.
+  let loaded: LoadedContent;
+  try {
+    loaded = await loadContentForBuild(root);
+  } catch (error) {
+    console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
+    return 1;
+  }
+
   const eleventy = new Eleventy("site", STAGING_DIR, {
     configPath: ".eleventy.js",
     quietMode: true,
     runMode: "build",
+    config: (eleventyConfig) => provideContent(eleventyConfig, loaded),
   });
   // Our own summary and describeError() report everything; Eleventy's log would say it twice.
   eleventy.disableLogger();
@@ -79,9 +90,7 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   // Search index and service worker: after the gates, so only a good site is indexed.
   let search: SearchStepReport;
   try {
-    const content = contentOfLastBuild();
-    if (!content) throw new Error("Eleventy finished without loading the content (scripts/eleventy/contentPlugin.ts)");
-    search = await runSearchStep(staged, content);
+    search = await runSearchStep(staged, loaded.content);
   } catch (error) {
     console.error(`✖ Search index or service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;

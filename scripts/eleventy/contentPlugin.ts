@@ -5,33 +5,47 @@ import { parseYaml } from "../content/frontMatter.ts";
 import { buildNow } from "../content/buildNow.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
 
-
-interface Loaded {
+/** What the site is built from: the validated content, its indexes, and the build's "today". */
+export interface LoadedContent {
   now: Date;
   content: Content;
   index: SiteIndex;
 }
 
-/** The content the last build loaded, for the build's later steps (search indexing, offline). */
-let lastLoaded: Promise<Content> | undefined;
+/** Content its caller loaded before starting Eleventy, by the Eleventy configuration it is for. */
+const provided = new WeakMap<EleventyConfig, LoadedContent>();
 
 /**
- * What the last Eleventy build in this process loaded and validated: `scripts/build.ts` hands it
- * to the search step instead of reading and validating 4,000 files again.
+ * Loads and validates the content for a production build, for `scripts/build.ts` to hand to
+ * Eleventy (provideContent) and then to the steps after it (search, offline): one reading of
+ * the files for the whole build. Throws the ContentError listing every problem.
  */
-export function contentOfLastBuild(): Promise<Content> | undefined {
-  return lastLoaded;
+export async function loadContentForBuild(root: string): Promise<LoadedContent> {
+  const now = buildNow();
+  const content = await loadContent({ root, includeDrafts: false, now });
+  return { now, content, index: buildSiteIndex(content.articles, content.regions) };
 }
 
 /**
- * Loads and validates all content once per build, before Eleventy renders anything, and
- * exposes it as global data: `level` (the one level model), `analyses`, `regionPages`, and
- * `now` (the build's "today", pinned by DEFCON_BUILD_DATE for reproducible builds).
- * A ContentError thrown here stops the build with every problem listed.
+ * For Eleventy's `config` callback (its constructor's option), which runs before the project's
+ * configuration: the plugin then uses this content instead of loading it again.
+ */
+export function provideContent(eleventyConfig: EleventyConfig, loaded: LoadedContent): void {
+  provided.set(eleventyConfig, loaded);
+}
+
+/**
+ * Exposes the content as global data: `level` (the one level model), `analyses`, `regionPages`,
+ * and `now` (the build's "today", pinned by DEFCON_BUILD_DATE for reproducible builds). The
+ * production build provides it (provideContent); otherwise (`npm start`) it is loaded and
+ * validated afresh before each build, drafts included, so an editor's change shows at once.
+ * A ContentError stops the build with every problem listed.
  */
 export default function contentPlugin(eleventyConfig: EleventyConfig): void {
-  let loading: Promise<Loaded> | undefined;
-  const load = (runMode: string | undefined): Promise<Loaded> => {
+  const given = provided.get(eleventyConfig);
+  let loading: Promise<LoadedContent> | undefined;
+  const load = (runMode: string | undefined): Promise<LoadedContent> => {
+    if (given) return Promise.resolve(given);
     if (loading) return loading;
     const now = buildNow();
     loading = loadContent({ root: process.cwd(), includeDrafts: runMode !== "build", now }).then((content) => ({
@@ -39,10 +53,6 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
       content,
       index: buildSiteIndex(content.articles, content.regions),
     }));
-    lastLoaded = loading.then((loaded) => loaded.content);
-    // Eleventy reports a failed load (through the global data below); without this, the same
-    // rejection would also surface here as an unhandled one, with a crash dump after the report.
-    lastLoaded.catch(() => undefined);
     return loading;
   };
   const runMode = () => process.env["ELEVENTY_RUN_MODE"];

@@ -17,10 +17,8 @@ export interface SearchStepReport {
  * The build's step after the gates and before the swap: index the staged site with Pagefind, then
  * write the service worker, whose manifest lists Pagefind's files (so it must come second).
  */
-export async function runSearchStep(stagedDir: string, loaded: Promise<Content>): Promise<SearchStepReport> {
+export async function runSearchStep(stagedDir: string, content: Content): Promise<SearchStepReport> {
   const started = performance.now();
-  // What Eleventy loaded and validated moments ago (contentPlugin), not read a second time.
-  const content = await loaded;
   const indexed = await indexSearch(stagedDir, content.level);
   const afterIndex = performance.now();
   const manifest = await writeServiceWorker(stagedDir, content.articles.map((a) => a.slug));
