@@ -15,5 +15,7 @@ export default {
   eleventyComputed: {
     analysis,
     permalink: (data) => articleUrl(analysis(data).slug),
+    /** The assessment in force on the analysis's day (undefined before the first one). */
+    levelWhenWritten: (data) => data.level.levelAt(new Date(`${analysis(data).date}T00:00:00Z`)),
   },
 };
