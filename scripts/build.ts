@@ -5,7 +5,7 @@
  *   1. every content file is read and validated, then Eleventy renders the site from that content
  *      (handed to contentPlugin through Eleventy's config) into _site.tmp/;
  *   2. the gates read the output and refuse to publish a page that breaks a rule;
- *   3. Pagefind indexes the analyses and the service worker's manifest is written;
+ *   3. Pagefind indexes the analyses, then the service worker and its manifest are written;
  *   4. only then is _site.tmp/ swapped into _site/, so a failed build never touches the last good
  *      site; Ctrl+C or `kill` during the swap waits for it to finish.
  * Exits non-zero, naming the file and the reason, on any failure; a problem with the folder or
@@ -20,7 +20,9 @@ import { reportingEnvironmentProblems } from "./build/environmentProblem.ts";
 import { StopGuard } from "./build/stopGuard.ts";
 import { clearLeftovers, recoverInterruptedSwap, removeOldSite, swapOutput } from "./build/swapOutput.ts";
 import { runOutputGates } from "./gates/outputGates.ts";
-import { runSearchStep, type SearchStepReport } from "./search/searchStep.ts";
+import { indexSearch, type SearchIndexReport } from "./search/indexSearch.ts";
+import { writeServiceWorker } from "./offline/writeServiceWorker.ts";
+import type { OfflineManifest } from "./offline/offlineManifest.ts";
 import { loadContentForBuild, provideContent, type LoadedContent } from "./eleventy/contentPlugin.ts";
 import { formatPageSizes } from "./gates/formatPageSizes.ts";
 
@@ -87,14 +89,24 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
     return 1;
   }
 
-  // Search index and service worker: after the gates, so only a good site is indexed.
-  let search: SearchStepReport;
+  // The search index, after the gates so that only a good site is indexed; then the service
+  // worker, whose manifest lists the index's files.
+  let search: SearchIndexReport;
+  let offline: OfflineManifest;
   try {
-    search = await runSearchStep(staged, loaded.content);
+    search = await indexSearch(staged, loaded.content.level);
   } catch (error) {
-    console.error(`✖ Search index or service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
+    console.error(`✖ The search index failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;
   }
+  const indexed = performance.now();
+  try {
+    offline = await writeServiceWorker(staged, loaded.content.articles.map((article) => article.slug));
+  } catch (error) {
+    console.error(`✖ The service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
+    return 1;
+  }
+  const workerWritten = performance.now();
 
   // A lost lock is noticed at its next refresh, seconds later; publishing cannot wait for that.
   lock.confirm();
@@ -105,12 +117,12 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   console.log(
     `✔ Built ${report.pages} pages into ${OUTPUT_DIR}/ in ${seconds(performance.now() - started)} ` +
       `(Eleventy ${seconds(rendered - started)}, gates ${seconds(gated - rendered)}, ` +
-      `search ${seconds(search.indexMs)}, offline ${seconds(search.workerMs)}).`,
+      `search ${seconds(indexed - gated)}, offline ${seconds(workerWritten - indexed)}).`,
   );
   console.log(formatPageSizes(report.sizes));
   console.log(
     `✔ Search: ${search.pages} analyses and ${search.assessments} assessments indexed, ` +
-      `index ${(search.indexBytes / 1024).toFixed(0)} KiB (${search.offlineIndexAutomatic ? "cached offline on first visit" : "offline on request"}).`,
+      `index ${(offline.searchIndex.bytes / 1024).toFixed(0)} KiB (${offline.searchIndex.automatic ? "cached offline on first visit" : "offline on request"}).`,
   );
   if (leftover) console.warn(`⚠ The new site is live, but ${leftover}.`);
   return 0;

@@ -1,5 +1,5 @@
-import { assessmentDate, isoDate, isoDateTime, readableDate, year } from "./dates.ts";
-import { readingTime } from "./readingTime.ts";
+import { assessmentDate, isoDate, isoDateTime, readableDate, year } from "../text/dates.ts";
+import { readingTime } from "../text/readingTime.ts";
 import { groupByYear } from "../content/siteIndex.ts";
 import { slugify } from "../content/slugify.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";

@@ -6,7 +6,7 @@ import { currentLevelDocument, levelHistoryDocument } from "../level/levelApi.ts
 import { levelStats } from "../level/levelStats.ts";
 import { badge } from "../chart/badge.ts";
 import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
-import { dayCount, percent } from "./dayCount.ts";
+import { dayCount, percent } from "../text/dayCount.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
 
 

@@ -1,7 +1,7 @@
 import type { ArticleRecord } from "../content/validateArticle.ts";
 import type { LevelModel } from "../level/levelModel.ts";
 import { analysisEntryId, feedId } from "./entryId.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "../text/escapeHtml.ts";
 import { feedLevel } from "./levelLabel.ts";
 import { newestUpdate } from "./newestUpdate.ts";
 import { assertUniqueEntryIds } from "./uniqueEntryIds.ts";

@@ -3,7 +3,7 @@ import type { LevelModel } from "../level/levelModel.ts";
 import type { Assessment } from "../level/types.ts";
 import { assessmentTitle, changeSentence, changeWord } from "./assessmentTitle.ts";
 import { assessmentEntryId, feedId } from "./entryId.ts";
-import { escapeHtml } from "./escapeHtml.ts";
+import { escapeHtml } from "../text/escapeHtml.ts";
 import { feedLevel } from "./levelLabel.ts";
 import { newestUpdate } from "./newestUpdate.ts";
 import { xmlSafeText } from "./xmlSafeText.ts";

@@ -1,6 +1,6 @@
 import type { Assessment, LevelChange, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { DateTime } from "luxon";
-import { readableDate } from "../eleventy/dates.ts";
+import { readableDate } from "../text/dates.ts";
 import { feedLevel } from "./levelLabel.ts";
 
 type Meanings = Record<LevelNumber, LevelMeaning>;

@@ -1,5 +1,5 @@
 import type { CustomRecord } from "pagefind";
-import { assessmentDate } from "../eleventy/dates.ts";
+import { assessmentDate } from "../text/dates.ts";
 import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { levelFilterValue } from "./levelFilterValue.ts";
 

@@ -103,7 +103,7 @@ describeDiskFull("a build whose search index does not fit on the disk", () => {
 
   it("fails with one clear message naming the folder, and no panic or stack trace", () => {
     expect(result.code, result.output).not.toBe(0);
-    expect(result.stderr).toContain("✖ Search index or service worker failed; _site/ was left as it was.");
+    expect(result.stderr).toContain("✖ The search index failed; _site/ was left as it was.");
     expect(result.stderr).toContain(DISK_FULL);
     expectNoTrace(result.output);
   });

@@ -6,7 +6,7 @@ import { absoluteContentBySlug } from "../../scripts/feeds/absoluteContent.ts";
 import { buildAnalysisFeed, dayStart, feedArticles } from "../../scripts/feeds/analysisFeed.ts";
 import { buildAssessmentFeed } from "../../scripts/feeds/assessmentFeed.ts";
 import { assessmentTitle, changeSentence } from "../../scripts/feeds/assessmentTitle.ts";
-import { escapeHtml } from "../../scripts/feeds/escapeHtml.ts";
+import { escapeHtml } from "../../scripts/text/escapeHtml.ts";
 import { feedCatalogue } from "../../scripts/feeds/feedCatalogue.ts";
 import { toJsonFeed } from "../../scripts/feeds/jsonFeed.ts";
 import { newestUpdate } from "../../scripts/feeds/newestUpdate.ts";

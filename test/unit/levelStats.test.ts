@@ -3,7 +3,7 @@ import { buildLevelModel } from "../../scripts/level/levelModel.ts";
 import { levelStats } from "../../scripts/level/levelStats.ts";
 import { levelStretches } from "../../scripts/level/levelStretches.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
-import { dayCount, percent } from "../../scripts/eleventy/dayCount.ts";
+import { dayCount, percent } from "../../scripts/text/dayCount.ts";
 
 const colours = { 5: "Green", 4: "Blue", 3: "Yellow", 2: "Orange", 1: "Red" } as const;
 const meanings = Object.fromEntries(

@@ -80,7 +80,7 @@ describe("pages served from the cache", () => {
       date: "2022-03-13",
       seenAt: "2025-06-01T10:00:00Z",
     });
-    expect(filled).toContain('<ul id="offline-available" class="offline-list"><li><a href="/a/">A</a></li><li><a href="/b/">B &#60;i&#62;</a></li></ul>');
+    expect(filled).toContain('<ul id="offline-available" class="offline-list"><li><a href="/a/">A</a></li><li><a href="/b/">B &lt;i&gt;</a></li></ul>');
     expect(filled).toContain("last online (1 June 2025) was <strong>DEFCON 3 Yellow</strong>, assessed on 13 March 2022");
     expect(fillOfflinePage(page, [])).toContain("Nothing has been saved on this device yet.");
   });

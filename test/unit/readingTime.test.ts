@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readingTime } from "../../scripts/eleventy/readingTime.ts";
+import { readingTime } from "../../scripts/text/readingTime.ts";
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(" ");
 

@@ -1,5 +1,6 @@
 import type { ShownLevel } from "./pageFacts.ts";
-import { escapeHtml, readableDay } from "./readableDay.ts";
+import { escapeHtml } from "../../text/escapeHtml.ts";
+import { readableDay } from "./readableDay.ts";
 
 export interface AvailablePage {
   url: string;

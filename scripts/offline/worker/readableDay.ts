@@ -5,7 +5,3 @@ export function readableDay(value: string): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : DAY.format(date);
 }
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
