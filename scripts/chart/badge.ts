@@ -1,17 +1,4 @@
-import type { LevelNumber } from "../level/types.ts";
-
-/**
- * The badge is a standalone image shown on other sites, so it cannot use the site's CSS
- * custom properties: these are the light-theme level colours of site.css (a unit test keeps
- * them equal), with the text colour that passes contrast on each.
- */
-export const BADGE_COLOURS: Record<LevelNumber, { fill: string; text: string }> = {
-  5: { fill: "#17683a", text: "#ffffff" },
-  4: { fill: "#1b4f93", text: "#ffffff" },
-  3: { fill: "#f2c230", text: "#1b1d21" },
-  2: { fill: "#ee8a2a", text: "#1b1d21" },
-  1: { fill: "#b3261e", text: "#ffffff" },
-};
+import type { LevelNumber, Swatch } from "../level/types.ts";
 
 export interface BadgePart {
   text: string;
@@ -38,12 +25,15 @@ export interface Badge {
 const CHAR_WIDTH = 7.5;
 const PADDING = 7;
 
-export function badge(level: LevelNumber, colourWord: string): Badge {
+/**
+ * The badge is a standalone image shown on other sites, so it cannot use the site's CSS custom
+ * properties: it takes the level's light-theme colours from _data/levelMeanings.json directly.
+ */
+export function badge(level: LevelNumber, colourWord: string, colours: Swatch): Badge {
   const leftText = `DEFCON ${level}`;
   const rightText = colourWord.toUpperCase();
   const left = part(leftText, 0);
   const right = part(rightText, left.width);
-  const colours = BADGE_COLOURS[level];
   return {
     width: left.width + right.width,
     height: 20,

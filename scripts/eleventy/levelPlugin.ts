@@ -31,7 +31,7 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("levelStats", (history: readonly Assessment[], now: Date) => levelStats(history, now));
   eleventyConfig.addFilter("assessmentsNaming", (model: LevelModel, slug: string) => byArticle(model).get(slug) ?? []);
   eleventyConfig.addFilter("analysesBySlug", (analyses: readonly ArticleRecord[]) => bySlug(analyses));
-  eleventyConfig.addFilter("levelBadge", (model: LevelModel) => badge(model.current.level, model.current.colour));
+  eleventyConfig.addFilter("levelBadge", (model: LevelModel) => badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch.light));
   eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly ArticleRecord[]) =>
     JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses)), null, 2),
   );

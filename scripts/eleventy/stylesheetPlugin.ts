@@ -1,10 +1,15 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { CONTENT_FILES } from "../content/loadContent.ts";
+import { validateMeanings } from "../content/validateMeanings.ts";
+import { levelTokens } from "../level/levelTokens.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
 
-
-/** The site's one stylesheet, as an editor finds it. */
-export const STYLESHEET = "site/assets/css/site.css";
+/** The stylesheet as an editor writes it; the level colours are added from the data. */
+export const STYLESHEET_SOURCE = "_includes/css/site.css";
+/** Where the stylesheet is also published under a fixed address, for the feeds' XSL view. */
+export const PLAIN_STYLESHEET_URL = "/assets/css/site.css";
 
 /** `/assets/v/<hash>/site.css`: a new address whenever the content changes. */
 export function stylesheetUrl(css: Buffer | string): string {
@@ -12,14 +17,37 @@ export function stylesheetUrl(css: Buffer | string): string {
 }
 
 /**
- * Publishes the stylesheet under a content-addressed URL as well, so it can be cached for a year
+ * The published stylesheet: the level colours from _data/levelMeanings.json as custom properties,
+ * then the source. Invalid level meanings give no colours here; loading the content refuses them,
+ * naming the file and the field, before anything is published.
+ */
+export function bundleStylesheet(root: string): string {
+  const source = readFileSync(path.join(root, STYLESHEET_SOURCE), "utf8");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path.join(root, CONTENT_FILES.meanings), "utf8"));
+  } catch {
+    return source;
+  }
+  const { meanings } = validateMeanings(raw, CONTENT_FILES.meanings);
+  return meanings ? `${levelTokens(meanings)}\n${source}` : source;
+}
+
+/**
+ * Publishes the stylesheet under a content-addressed URL, so it can be cached for a year
  * (netlify.toml: /assets/v/*) while a changed stylesheet reaches readers at once under a new
- * address. Pages link the hashed copy (global data `stylesheetUrl`); the plain
- * /assets/css/site.css stays for the feeds' XSL view. The hash is taken when the config loads:
- * once per production build, and good enough for `npm start`, which serves without caching.
+ * address; pages link it (global data `stylesheetUrl`). The same text is also published at
+ * /assets/css/site.css for the feeds' XSL view. It is bundled when the configuration loads: once
+ * per production build; `npm start` needs a restart to show an edited stylesheet or colour.
  */
 export default function stylesheetPlugin(eleventyConfig: EleventyConfig): void {
-  const url = stylesheetUrl(readFileSync(STYLESHEET));
-  eleventyConfig.addPassthroughCopy({ [STYLESHEET]: url.slice(1) });
+  const css = bundleStylesheet(process.cwd());
+  const url = stylesheetUrl(css);
+  for (const [name, permalink] of [["stylesheet-hashed", url], ["stylesheet-plain", PLAIN_STYLESHEET_URL]]) {
+    eleventyConfig.addTemplate(`${name}.11ty.js`, {
+      data: { permalink, eleventyExcludeFromCollections: true },
+      render: () => css,
+    });
+  }
   eleventyConfig.addGlobalData("stylesheetUrl", url);
 }

@@ -23,7 +23,7 @@ export function checkInlineCode(): FactGate {
       }
       if (facts.inlineStyles.length > 0) {
         reasons.push(
-          `has inline styles (${[...new Set(facts.inlineStyles)].join(", ")}), which the Content-Security-Policy blocks; use a class in site/assets/css/`,
+          `has inline styles (${[...new Set(facts.inlineStyles)].join(", ")}), which the Content-Security-Policy blocks; use a class in _includes/css/site.css`,
         );
       }
       return reasons;

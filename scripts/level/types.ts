@@ -16,6 +16,14 @@ export interface LevelMeaning {
   name: string;
   meaning: string;
   advice: string;
+  /** The level's colours, the one source for the stylesheet, the chart and the badge. */
+  swatch: { light: Swatch; dark: Swatch };
+}
+
+/** A level's background colour and the text colour written on it, as #rrggbb. */
+export interface Swatch {
+  fill: string;
+  text: string;
 }
 
 /** One entry of `_data/levels.json`, as the editor wrote it. */

@@ -5,6 +5,7 @@ import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } fro
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { pageText } from "../../scripts/gates/visibleText.ts";
 import { levelFilterValue } from "../../scripts/search/levelFilterValue.ts";
+import { bundleStylesheet } from "../../scripts/eleventy/stylesheetPlugin.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
 
@@ -168,7 +169,12 @@ describe("a complete fixture site", () => {
   it("links a content-addressed copy of the stylesheet, so it can be cached for a year", async () => {
     const href = (await $("index.html"))("link[rel=stylesheet]").attr("href")!;
     expect(href).toMatch(/^\/assets\/v\/[0-9a-f]{12}\/site\.css$/);
-    expect(await site.read(href.slice(1))).toBe(readFileSync("site/assets/css/site.css", "utf8"));
+    const published = await site.read(href.slice(1));
+    // The level colours from _data/levelMeanings.json, then the stylesheet as written.
+    expect(published).toBe(bundleStylesheet(site.root));
+    expect(published.endsWith(readFileSync("_includes/css/site.css", "utf8"))).toBe(true);
+    expect(published).toMatch(/--level-4: #[0-9a-f]{6}; --level-4-text: #[0-9a-f]{6};/);
+    expect(await site.read("assets/css/site.css")).toBe(published);
     for (const file of ["articles/analysis-01/index.html", "404.html"]) {
       expect((await $(file))("link[rel=stylesheet]").attr("href")).toBe(href);
     }

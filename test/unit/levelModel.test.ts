@@ -6,7 +6,7 @@ const colours = { 5: "Green", 4: "Blue", 3: "Yellow", 2: "Orange", 1: "Red" } as
 const meanings = Object.fromEntries(
   ([1, 2, 3, 4, 5] as LevelNumber[]).map((level) => [
     level,
-    { level, colour: colours[level], name: `n${level}`, meaning: "m", advice: "a" } satisfies LevelMeaning,
+    { level, colour: colours[level], name: `n${level}`, meaning: "m", advice: "a", swatch: { light: { fill: "#000000", text: "#ffffff" }, dark: { fill: "#000000", text: "#ffffff" } } } satisfies LevelMeaning,
   ]),
 ) as Record<LevelNumber, LevelMeaning>;
 
