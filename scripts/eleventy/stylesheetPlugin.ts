@@ -6,8 +6,26 @@ import { validateMeanings } from "../content/validateMeanings.ts";
 import { levelTokens } from "../level/levelTokens.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
 
-/** The stylesheet as an editor writes it; the level colours are added from the data. */
-export const STYLESHEET_SOURCE = "_includes/css/site.css";
+/** Where the stylesheet's parts are, one file per component. */
+export const STYLESHEET_DIR = "_includes/css";
+/**
+ * The parts in cascade order: the base (page colours, type, layout) first, the components, then
+ * print, which overrides them all. A new part must be listed here (a test checks none is missing).
+ */
+export const STYLESHEET_PARTS = [
+  "base.css",
+  "header.css",
+  "level.css",
+  "home.css",
+  "lists.css",
+  "analysis.css",
+  "levels.css",
+  "history.css",
+  "search.css",
+  "feeds.css",
+  "footer.css",
+  "print.css",
+] as const;
 /** Where the stylesheet is also published under a fixed address, for the feeds' XSL view. */
 export const PLAIN_STYLESHEET_URL = "/assets/css/site.css";
 
@@ -17,12 +35,12 @@ export function stylesheetUrl(css: Buffer | string): string {
 }
 
 /**
- * The published stylesheet: the level colours from _data/levelMeanings.json as custom properties,
- * then the source. Invalid level meanings give no colours here; loading the content refuses them,
- * naming the file and the field, before anything is published.
+ * The published stylesheet, one file: the level colours from _data/levelMeanings.json as custom
+ * properties and classes, then the parts in order. Invalid level meanings give no colours here;
+ * loading the content refuses them, naming the file and the field, before anything is published.
  */
 export function bundleStylesheet(root: string): string {
-  const source = readFileSync(path.join(root, STYLESHEET_SOURCE), "utf8");
+  const source = STYLESHEET_PARTS.map((part) => readFileSync(path.join(root, STYLESHEET_DIR, part), "utf8")).join("\n");
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path.join(root, CONTENT_FILES.meanings), "utf8"));

@@ -170,9 +170,9 @@ describe("a complete fixture site", () => {
     const href = (await $("index.html"))("link[rel=stylesheet]").attr("href")!;
     expect(href).toMatch(/^\/assets\/v\/[0-9a-f]{12}\/site\.css$/);
     const published = await site.read(href.slice(1));
-    // The level colours from _data/levelMeanings.json, then the stylesheet as written.
+    // The level colours from _data/levelMeanings.json, then the stylesheet's parts as written, print last.
     expect(published).toBe(bundleStylesheet(site.root));
-    expect(published.endsWith(readFileSync("_includes/css/site.css", "utf8"))).toBe(true);
+    expect(published.endsWith(readFileSync("_includes/css/print.css", "utf8"))).toBe(true);
     expect(published).toMatch(/--level-4: #[0-9a-f]{6}; --level-4-text: #[0-9a-f]{6};/);
     expect(await site.read("assets/css/site.css")).toBe(published);
     for (const file of ["articles/analysis-01/index.html", "404.html"]) {

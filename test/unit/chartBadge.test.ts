@@ -53,3 +53,13 @@ describe("level colours", () => {
     expect(validateMeanings(meaningsFile, "_data/levelMeanings.json").problems).toEqual([]);
   });
 });
+
+describe("the stylesheet's parts", () => {
+  it("are all bundled: every file in the folder is listed once, in cascade order", async () => {
+    const { readdirSync } = await import("node:fs");
+    const { STYLESHEET_DIR, STYLESHEET_PARTS } = await import("../../scripts/eleventy/stylesheetPlugin.ts");
+    expect([...STYLESHEET_PARTS].sort()).toEqual(readdirSync(STYLESHEET_DIR).filter((name) => name.endsWith(".css")).sort());
+    expect(STYLESHEET_PARTS[0]).toBe("base.css");
+    expect(STYLESHEET_PARTS.at(-1)).toBe("print.css");
+  });
+});
