@@ -1,6 +1,6 @@
 import type { ArticleRecord } from "../content/validateArticle.ts";
 import type { LevelModel } from "../level/levelModel.ts";
-import type { Assessment } from "../level/types.ts";
+import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { assessmentsByArticle } from "../level/assessmentsByArticle.ts";
 import { currentLevelDocument, levelHistoryDocument } from "../level/levelApi.ts";
 import { levelStats } from "../level/levelStats.ts";
@@ -8,6 +8,7 @@ import { badge } from "../chart/badge.ts";
 import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
 import { dayCount, percent } from "../text/dayCount.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
+import { levelLabel } from "../level/levelLabel.ts";
 
 
 /**
@@ -31,6 +32,8 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("levelStats", (history: readonly Assessment[], now: Date) => levelStats(history, now));
   eleventyConfig.addFilter("assessmentsNaming", (model: LevelModel, slug: string) => byArticle(model).get(slug) ?? []);
   eleventyConfig.addFilter("analysesBySlug", (analyses: readonly ArticleRecord[]) => bySlug(analyses));
+  // "DEFCON 4 Blue" for a level number, where no prepared assessment carries it.
+  eleventyConfig.addFilter("levelLabel", (level: LevelNumber, meanings: Record<LevelNumber, LevelMeaning>) => levelLabel(level, meanings));
   eleventyConfig.addFilter("levelBadge", (model: LevelModel) => badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch.light));
   eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly ArticleRecord[]) =>
     JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses)), null, 2),

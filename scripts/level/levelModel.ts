@@ -1,5 +1,6 @@
 import type { Assessment, AssessmentInput, LevelChange, LevelMeaning, LevelNumber } from "./types.ts";
 import { parseAssessmentDate } from "./assessmentDate.ts";
+import { levelLabel } from "./levelLabel.ts";
 
 /**
  * The one level model: everything that shows a level (header, hero, history, API, feeds,
@@ -44,12 +45,16 @@ export function buildLevelModel(
       hasTime: when.hasTime,
       level,
       colour: meanings[level].colour,
+      label: levelLabel(level, meanings),
       reason: input.reason,
       id: uniqueId(assessmentIdBase(input.date), usedIds),
       change: changeFrom(previous?.level, level),
     };
     if (input.article !== undefined) assessment.article = input.article;
-    if (previous !== undefined) assessment.previousLevel = previous.level;
+    if (previous !== undefined) {
+      assessment.previousLevel = previous.level;
+      assessment.previousLabel = previous.label;
+    }
     history.push(assessment);
     previous = assessment;
   }

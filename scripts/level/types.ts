@@ -46,10 +46,14 @@ export interface Assessment {
   hasTime: boolean;
   level: LevelNumber;
   colour: string;
+  /** "DEFCON 4 Blue" (levelLabel.ts). */
+  label: string;
   reason: string;
   article?: string;
   /** Stable fragment id on /history/, e.g. "assessment-2025-09-08" (see docs/content-model.md). */
   id: string;
   change: LevelChange;
   previousLevel?: LevelNumber;
+  /** The previous assessment's label, e.g. "DEFCON 5 Green". */
+  previousLabel?: string;
 }

@@ -1,10 +1,10 @@
+import { levelLabel } from "../level/levelLabel.ts";
 import type { LevelMeaning, LevelNumber } from "../level/types.ts";
 
 /**
- * The value of the search filter `level`, e.g. "DEFCON 4 Blue": number and colour word together,
- * exactly as the `levelLabel` macro writes it in article.njk, so analyses and assessments share
- * one filter value per level.
+ * The value of the search filter `level`: the level's label ("DEFCON 4 Blue"), the same for
+ * analyses (article layout) and assessments, so they share one filter value per level.
  */
 export function levelFilterValue(level: LevelNumber, meanings: Record<LevelNumber, LevelMeaning>): string {
-  return `DEFCON ${level} ${meanings[level].colour}`;
+  return levelLabel(level, meanings);
 }

@@ -1,0 +1,10 @@
+import type { LevelMeaning, LevelNumber } from "./types.ts";
+
+/**
+ * "DEFCON 4 Blue": how a level is named everywhere (pages, feeds, search filters, the API's
+ * label), number and colour word together, so colour is never the only signal. The one place
+ * that builds it; templates get it prepared (`assessment.label`) or through the `levelLabel` filter.
+ */
+export function levelLabel(level: LevelNumber, meanings: Record<LevelNumber, Pick<LevelMeaning, "colour">>): string {
+  return `DEFCON ${level} ${meanings[level].colour}`;
+}
