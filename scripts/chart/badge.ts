@@ -1,4 +1,5 @@
 import type { LevelNumber, Swatch } from "../level/types.ts";
+import { levelNumberLabel } from "../level/levelLabel.ts";
 
 export interface BadgePart {
   text: string;
@@ -30,7 +31,7 @@ const PADDING = 7;
  * properties: it takes the level's light-theme colours from _data/levelMeanings.json directly.
  */
 export function badge(level: LevelNumber, colourWord: string, colours: Swatch): Badge {
-  const leftText = `DEFCON ${level}`;
+  const leftText = levelNumberLabel(level);
   const rightText = colourWord.toUpperCase();
   const left = part(leftText, 0);
   const right = part(rightText, left.width);

@@ -1,7 +1,7 @@
 import type { ArticleRecord } from "../content/validateArticle.ts";
 import type { LevelModel } from "../level/levelModel.ts";
 import type { Assessment } from "../level/types.ts";
-import { assessmentTitle, changeSentence, changeWord } from "./assessmentTitle.ts";
+import { assessmentTitle, changeSentence } from "./assessmentTitle.ts";
 import { assessmentEntryId, feedId } from "./entryId.ts";
 import { escapeHtml } from "../text/escapeHtml.ts";
 import { feedLevel } from "./levelLabel.ts";
@@ -44,7 +44,7 @@ export function historyUrl(siteUrl: string, assessment: Pick<Assessment, "id">):
 function assessmentItem(assessment: Assessment, input: AssessmentFeedInput, titles: ReadonlyMap<string, string>): FeedItem {
   const meanings = input.level.meanings;
   const url = historyUrl(input.siteUrl, assessment);
-  const change = changeSentence(assessment, meanings);
+  const change = changeSentence(assessment);
   const reason = xmlSafeText(assessment.reason);
   const articleTitle = assessment.article === undefined ? undefined : titles.get(assessment.article);
   const paragraphs = [
@@ -59,12 +59,12 @@ function assessmentItem(assessment: Assessment, input: AssessmentFeedInput, titl
   return {
     id: assessmentEntryId(assessment),
     url,
-    title: assessmentTitle(assessment, meanings),
+    title: assessmentTitle(assessment),
     summary: `${change} ${reason}`,
     contentHtml: paragraphs.filter(Boolean).join("\n"),
     published: assessment.issued,
     updated: assessment.issued,
-    categories: [changeWord(assessment.change), level.label],
+    categories: [assessment.changeWords.word, level.label],
     level,
     ...(assessment.article !== undefined && articleTitle !== undefined && {
       relatedUrl: `${input.siteUrl}/articles/${assessment.article}/`,

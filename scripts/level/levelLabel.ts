@@ -6,5 +6,10 @@ import type { LevelMeaning, LevelNumber } from "./types.ts";
  * that builds it; templates get it prepared (`assessment.label`) or through the `levelLabel` filter.
  */
 export function levelLabel(level: LevelNumber, meanings: Record<LevelNumber, Pick<LevelMeaning, "colour">>): string {
-  return `DEFCON ${level} ${meanings[level].colour}`;
+  return `${levelNumberLabel(level)} ${meanings[level].colour}`;
+}
+
+/** "DEFCON 4": the number alone, where the colour word stands next to it in its own element. */
+export function levelNumberLabel(level: LevelNumber): string {
+  return `DEFCON ${level}`;
 }

@@ -1,6 +1,7 @@
 import type { Assessment, AssessmentInput, LevelChange, LevelMeaning, LevelNumber } from "./types.ts";
 import { parseAssessmentDate } from "./assessmentDate.ts";
-import { levelLabel } from "./levelLabel.ts";
+import { levelLabel, levelNumberLabel } from "./levelLabel.ts";
+import { changeWords } from "./changeWords.ts";
 
 /**
  * The one level model: everything that shows a level (header, hero, history, API, feeds,
@@ -39,16 +40,19 @@ export function buildLevelModel(
   let previous: Assessment | undefined;
   for (const { input, when } of placed) {
     const level = input.level as LevelNumber;
+    const label = levelLabel(level, meanings);
+    const change = changeFrom(previous?.level, level);
     const assessment: Assessment = {
       date: input.date,
       issued: when.instant,
       hasTime: when.hasTime,
       level,
       colour: meanings[level].colour,
-      label: levelLabel(level, meanings),
+      label,
       reason: input.reason,
       id: uniqueId(assessmentIdBase(input.date), usedIds),
-      change: changeFrom(previous?.level, level),
+      change,
+      changeWords: changeWords(change, label, levelNumberLabel(level), previous?.label),
     };
     if (input.article !== undefined) assessment.article = input.article;
     if (previous !== undefined) {

@@ -35,6 +35,7 @@ export interface AssessmentInput {
 }
 
 export type LevelChange = "first" | "raised" | "lowered" | "kept";
+import type { ChangeWords } from "./changeWords.ts";
 
 /** An assessment after validation, placed in time and compared with the one before. */
 export interface Assessment {
@@ -56,4 +57,6 @@ export interface Assessment {
   previousLevel?: LevelNumber;
   /** The previous assessment's label, e.g. "DEFCON 5 Green". */
   previousLabel?: string;
+  /** The change said in words, for each place that says it (changeWords.ts). */
+  changeWords: ChangeWords;
 }

@@ -3,13 +3,6 @@ import { assessmentDate } from "../text/dates.ts";
 import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { levelFilterValue } from "./levelFilterValue.ts";
 
-const CHANGE_WORDS: Record<Assessment["change"], string> = {
-  first: "First assessment",
-  raised: "Level raised",
-  lowered: "Level lowered",
-  kept: "Level kept",
-};
-
 /**
  * One assessment of the level history as its own search result, linking to its entry on
  * /history/. Assessments have no page of their own, so they are custom records rather than HTML.
@@ -20,9 +13,9 @@ export function assessmentRecord(assessment: Assessment, meanings: Record<LevelN
   return {
     url: `/history/#${assessment.id}`,
     language: "en",
-    content: `${CHANGE_WORDS[assessment.change]}: ${label}, ${meanings[assessment.level].name}. ${assessment.reason}`,
+    content: `${assessment.changeWords.headline}: ${label}, ${meanings[assessment.level].name}. ${assessment.reason}`,
     meta: {
-      title: `${CHANGE_WORDS[assessment.change]}: ${label}, ${when}`,
+      title: `${assessment.changeWords.headline}: ${label}, ${when}`,
       date: assessment.date.slice(0, 10),
     },
     filters: {

@@ -118,13 +118,13 @@ describe("changeSentence and assessmentTitle", () => {
       [{ date: "2020-01-01", level: 4, reason: "r" }, { date: "2020-02-01", level: 2, reason: "r" }, { date: "2020-03-01", level: 2, reason: "r" }, { date: "2020-04-01", level: 5, reason: "r" }],
       meanings,
     );
-    expect(model.history.map((a) => changeSentence(a, meanings))).toEqual([
+    expect(model.history.map((a) => changeSentence(a))).toEqual([
       "First assessment on record: DEFCON 4 Blue.",
       "Raised from DEFCON 4 Blue to DEFCON 2 Orange.",
       "Kept at DEFCON 2 Orange.",
       "Lowered from DEFCON 2 Orange to DEFCON 5 Green.",
     ]);
-    expect(assessmentTitle(model.history[0]!, meanings)).toBe("DEFCON 4 Blue — assessment of 1 January 2020");
+    expect(assessmentTitle(model.history[0]!)).toBe("DEFCON 4 Blue — assessment of 1 January 2020");
   });
 });
 
