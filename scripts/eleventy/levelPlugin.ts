@@ -8,7 +8,9 @@ import { badge } from "../chart/badge.ts";
 import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
 import { dayCount, percent } from "../text/dayCount.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
-import { levelLabel } from "../level/levelLabel.ts";
+import { levelLabel, levelNumberLabel } from "../level/levelLabel.ts";
+import { changeWords } from "../level/changeWords.ts";
+import type { ChangeMarker } from "../chart/changeMarkers.ts";
 
 
 /**
@@ -34,6 +36,15 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("analysesBySlug", (analyses: readonly ArticleRecord[]) => bySlug(analyses));
   // "DEFCON 4 Blue" for a level number, where no prepared assessment carries it.
   eleventyConfig.addFilter("levelLabel", (level: LevelNumber, meanings: Record<LevelNumber, LevelMeaning>) => levelLabel(level, meanings));
+  // A chart marker's name, "Raised to DEFCON 4 Blue", in the words the rest of the site uses.
+  eleventyConfig.addFilter("markerTitle", (marker: ChangeMarker, meanings: Record<LevelNumber, LevelMeaning>) =>
+    changeWords(
+      marker.kind,
+      levelLabel(marker.level, meanings),
+      levelNumberLabel(marker.level),
+      marker.previousLevel === undefined ? undefined : levelLabel(marker.previousLevel, meanings),
+    ).marker,
+  );
   eleventyConfig.addFilter("levelBadge", (model: LevelModel) => badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch.light));
   eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly ArticleRecord[]) =>
     JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses)), null, 2),

@@ -75,6 +75,11 @@ describe("the level history at DEFCON 4", () => {
         expect($(m).hasClass(`level-chart__marker--${FACTS.steps[i]!.kind}`)).toBe(true);
         // Every marker links to an entry that exists on the page.
         expect($(`[id="${FACTS.steps[i]!.id}"]`)).toHaveLength(1);
+        // And is named as the history table says the change, with the level's label.
+        const { kind, level } = FACTS.steps[i]!;
+        const label = `DEFCON ${level} ${COLOURS[level]}`;
+        const expected = kind === "first" ? `First assessment: ${label}` : `${kind === "raised" ? "Raised" : "Lowered"} to ${label}`;
+        expect(text($(m).find("title").text())).toMatch(new RegExp(`^${expected} on \\d{1,2} \\w+ \\d{4}$`));
       });
 
       const ticks = svg.find("text.level-chart__tick").map((_, t) => $(t).attr("data-date")!).get();
