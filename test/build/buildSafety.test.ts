@@ -157,9 +157,18 @@ describe("a build whose event loop is busy for longer than its lock's stale time
   let site: FixtureSite;
   beforeAll(async () => {
     // Stands in for a large site's rendering, which holds the event loop for seconds on end
-    // (9 s in one stretch at 4,000 analyses): global data that computes for 3 s.
+    // (9 s in one stretch at 4,000 analyses): global data that computes for at least 3 s, and
+    // until the test says the second build is waiting (the file "go"), so that a slow start of
+    // the second build on a loaded machine cannot make it arrive after the first has finished.
     site = await makeFixtureSite({
-      files: { "_data/busy.js": "export default function () {\n  const end = Date.now() + 3000;\n  while (Date.now() < end);\n  return {};\n}\n" },
+      files: {
+        "_data/busy.js":
+          'import { existsSync } from "node:fs";\n' +
+          "export default function () {\n" +
+          "  const start = Date.now();\n" +
+          '  while (Date.now() - start < 3000 || (!existsSync("go") && Date.now() - start < 60000));\n' +
+          "  return {};\n}\n",
+      },
     });
   });
   afterAll(() => site?.remove());
@@ -169,6 +178,8 @@ describe("a build whose event loop is busy for longer than its lock's stale time
     const first = startBuild(site.root, { ...env, DEFCON_BUILD_DATE: "2026-01-15" });
     while (!existsSync(path.join(site.root, LOCK)) && first.child.exitCode === null) await delay(10);
     const second = startBuild(site.root, { ...env, DEFCON_BUILD_DATE: "2031-07-01" });
+    while (!second.output().includes("Another build is running") && second.child.exitCode === null) await delay(20);
+    writeFileSync(path.join(site.root, "go"), "");
     const [a, b] = await Promise.all([first.done, second.done]);
 
     expect(a.code, a.output).toBe(0);
