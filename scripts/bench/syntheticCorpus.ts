@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { zipfSampler, zipfVocabulary } from "./zipfVocabulary.ts";
 
 /** A small deterministic PRNG (mulberry32), so every benchmark run builds the same corpus. */
 function random(seed: number): () => number {
@@ -14,15 +15,11 @@ function random(seed: number): () => number {
 }
 
 const REGIONS = ["Asia-Pacific", "Eastern Europe", "Middle East", "South Asia", "North America", "Global"];
-const WORDS = (
-  "deterrence doctrine missile warhead enrichment treaty escalation ceasefire mobilisation exercise " +
-  "submarine alliance sanctions inspection reactor launch posture signalling diplomacy verification " +
-  "arsenal stockpile readiness brinkmanship region border strike negotiation"
-).split(" ");
 
-function sentence(next: () => number): string {
+/** A sentence of 12 to 25 words drawn with Zipf frequencies (zipfVocabulary.ts). */
+function sentence(next: () => number, word: () => string): string {
   const length = 12 + Math.floor(next() * 14);
-  const words = Array.from({ length }, () => WORDS[Math.floor(next() * WORDS.length)]!);
+  const words = Array.from({ length }, word);
   return words.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
 }
 
@@ -33,6 +30,8 @@ function sentence(next: () => number): string {
  */
 export async function writeSyntheticCorpus(root: string, count: number): Promise<void> {
   const next = random(1984);
+  const word = zipfSampler(zipfVocabulary(next), next);
+  const say = () => sentence(next, word);
   const articlesDir = path.join(root, "site/articles");
   await mkdir(articlesDir, { recursive: true });
   for (const name of await readdir(articlesDir)) {
@@ -43,20 +42,20 @@ export async function writeSyntheticCorpus(root: string, count: number): Promise
   for (let i = 0; i < count; i++) {
     const date = new Date(start + Math.floor((span * (i + next())) / count)).toISOString().slice(0, 10);
     const regions = [REGIONS[i % REGIONS.length]!, ...(next() < 0.3 ? [REGIONS[(i + 2) % REGIONS.length]!] : [])];
-    const paragraphs = Array.from({ length: 10 }, () => Array.from({ length: 5 }, () => sentence(next)).join(" "));
+    const paragraphs = Array.from({ length: 10 }, () => Array.from({ length: 5 }, () => say()).join(" "));
     const body = [
       paragraphs.slice(0, 3).join("\n\n"),
       "## Background",
       paragraphs.slice(3, 6).join("\n\n"),
       "## Implications",
-      "- " + sentence(next) + "\n- " + sentence(next) + "\n- " + sentence(next),
+      "- " + say() + "\n- " + say() + "\n- " + say(),
       paragraphs.slice(6).join("\n\n"),
     ].join("\n\n");
     const front = [
       "---",
-      `title: "Synthetic analysis ${i + 1}: ${sentence(next).slice(0, 60).replace(/\.$/, "")}"`,
+      `title: "Synthetic analysis ${i + 1}: ${say().slice(0, 60).replace(/\.$/, "")}"`,
       `date: "${date}"`,
-      `summary: "${sentence(next)}"`,
+      `summary: "${say()}"`,
       `regions: ${JSON.stringify(regions)}`,
       "---",
     ].join("\n");
@@ -70,7 +69,7 @@ export async function writeSyntheticCorpus(root: string, count: number): Promise
     if (roll < 0.08 && level > 2) level--;
     else if (roll > 0.85 && level < 5) level++;
     const day = new Date(Date.UTC(1984, month, 1)).toISOString().slice(0, 10);
-    assessments.push({ date: day, level, reason: sentence(next) });
+    assessments.push({ date: day, level, reason: say() });
   }
   await writeFile(path.join(root, "_data/levels.json"), JSON.stringify({ assessments }, null, 1));
 }
