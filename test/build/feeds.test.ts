@@ -1,150 +1,22 @@
 import { readFileSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
-import { SaxesParser } from "saxes";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { ATOM, entriesOf, xmlEntries, type JsonFeedItem } from "../helpers/feedEntries.ts";
+import { childrenNamed as all, onlyChild as one, parseStrictXml } from "../helpers/strictXml.ts";
 import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { createStaticServer, listen } from "../../scripts/preview/staticServer.ts";
 
 const SITE_URL = (JSON.parse(readFileSync("_data/site.json", "utf8")) as { url: string }).url.replace(/\/+$/, "");
-const ATOM = "http://www.w3.org/2005/Atom";
-const CONTENT = "http://purl.org/rss/1.0/modules/content/";
 const BUILD_DATE = "2026-01-15T12:00:00Z";
 
 const XML_FEEDS = ["feeds/analyses.atom.xml", "feeds/analyses.rss.xml", "feeds/levels.atom.xml", "feeds/levels.rss.xml"];
 const JSON_FEEDS = ["feeds/analyses.json", "feeds/levels.json"];
 const ALL_FEEDS = [...XML_FEEDS, ...JSON_FEEDS];
-
-// ---------------------------------------------------------------------------------------------
-// A strict, namespace-aware XML reader (saxes with xmlns: true): an undeclared prefix, a bad
-// entity or a control character is an error here, as it is in the strictest feed readers.
-
-interface XmlElement {
-  uri: string;
-  local: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-interface XmlDocument {
-  root: XmlElement;
-  instructions: { target: string; body: string }[];
-}
-
-function parseStrictXml(xml: string): XmlDocument {
-  const parser = new SaxesParser({ xmlns: true });
-  const stack: XmlElement[] = [];
-  const instructions: XmlDocument["instructions"] = [];
-  let root: XmlElement | undefined;
-  parser.on("error", (error) => {
-    throw error;
-  });
-  parser.on("processinginstruction", (pi) => instructions.push({ target: pi.target, body: pi.body }));
-  parser.on("opentag", (tag) => {
-    const attributes: Record<string, string> = {};
-    for (const attribute of Object.values(tag.attributes)) attributes[attribute.name] = attribute.value;
-    const element: XmlElement = { uri: tag.uri, local: tag.local, attributes, children: [], text: "" };
-    stack.at(-1)?.children.push(element);
-    root ??= element;
-    stack.push(element);
-  });
-  const addText = (text: string) => {
-    const current = stack.at(-1);
-    if (current) current.text += text;
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  parser.on("closetag", () => stack.pop());
-  parser.write(xml).close();
-  if (!root) throw new Error("no root element");
-  return { root, instructions };
-}
-
-const all = (element: XmlElement, uri: string, local: string) =>
-  element.children.filter((child) => child.uri === uri && child.local === local);
-
-function one(element: XmlElement, uri: string, local: string): XmlElement {
-  const found = all(element, uri, local);
-  if (found.length !== 1) throw new Error(`expected one <${local}> in <${element.local}>, found ${found.length}`);
-  return found[0]!;
-}
-
-/** Plain-text view of one feed entry, whichever the format. */
-interface Entry {
-  id: string;
-  title: string;
-  url: string;
-  summary: string;
-  contentHtml: string;
-  published: string;
-  updated?: string;
-  categories: string[];
-  related?: string;
-}
-
-function xmlEntries(file: string, doc: XmlDocument): Entry[] {
-  if (file.endsWith(".atom.xml")) {
-    return all(doc.root, ATOM, "entry").map((entry) => ({
-      id: one(entry, ATOM, "id").text,
-      title: one(entry, ATOM, "title").text,
-      url: all(entry, ATOM, "link").find((link) => link.attributes["rel"] === "alternate")!.attributes["href"]!,
-      related: all(entry, ATOM, "link").find((link) => link.attributes["rel"] === "related")?.attributes["href"],
-      summary: one(entry, ATOM, "summary").text,
-      contentHtml: one(entry, ATOM, "content").text,
-      published: one(entry, ATOM, "published").text,
-      updated: one(entry, ATOM, "updated").text,
-      categories: all(entry, ATOM, "category").map((category) => category.attributes["term"]!),
-    }));
-  }
-  const channel = one(doc.root, "", "channel");
-  return all(channel, "", "item").map((item) => ({
-    id: one(item, "", "guid").text,
-    title: one(item, "", "title").text,
-    url: one(item, "", "link").text,
-    // An RSS description is HTML (readers render it): the plain-text summary as HTML text.
-    summary: cheerio.load(one(item, "", "description").text).text(),
-    contentHtml: one(item, CONTENT, "encoded").text,
-    published: one(item, "", "pubDate").text,
-    categories: all(item, "", "category").map((category) => category.text),
-  }));
-}
-
-interface JsonFeedItem {
-  id: string;
-  url: string;
-  title: string;
-  summary: string;
-  content_html: string;
-  date_published: string;
-  date_modified: string;
-  tags: string[];
-  _defcon?: { level: number; colour: string; label: string; change?: string; analysis_url?: string };
-}
-
-function jsonEntries(json: string): Entry[] {
-  const feed = JSON.parse(json) as { items: JsonFeedItem[] };
-  return feed.items.map((item) => ({
-    id: item.id,
-    title: item.title,
-    url: item.url,
-    summary: item.summary,
-    contentHtml: item.content_html,
-    published: item.date_published,
-    updated: item.date_modified,
-    categories: item.tags,
-    related: item._defcon?.analysis_url,
-  }));
-}
-
-async function entriesOf(site: FixtureSite, file: string): Promise<Entry[]> {
-  const text = await site.read(file);
-  return file.endsWith(".json") ? jsonEntries(text) : xmlEntries(file, parseStrictXml(text));
-}
 
 /** The output file an absolute URL of the site points to; fails when it or its fragment is missing. */
 function expectResolves(site: FixtureSite, url: string): void {

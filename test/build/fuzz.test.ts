@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseFeed } from "@rowanmanning/feed-parser";
@@ -10,7 +10,8 @@ import { loadContent } from "../../scripts/content/loadContent.ts";
 import { ContentError, formatProblem } from "../../scripts/content/problem.ts";
 import { scanXmlFeed } from "../../scripts/gates/scanFeed.ts";
 import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
-import { crashLine, folderDigest, htmlSafetyProblems, parseXml, xmlElements, type XmlElement } from "../helpers/outputChecks.ts";
+import { crashLine, folderDigest, htmlSafetyProblems } from "../helpers/outputChecks.ts";
+import { parseStrictXml, xmlElements, type XmlElement } from "../helpers/strictXml.ts";
 
 /**
  * Fuzzing the editors' files: fast-check generates analyses (`site/articles/**`) and
@@ -948,7 +949,7 @@ async function publishedProblems(site: FixtureSite, c: Case): Promise<string[]> 
       pages.set(file, cheerio.load(text));
     } else if (/\.(xml|svg)$/.test(file)) {
       try {
-        xml.set(file, parseXml(text));
+        xml.set(file, parseStrictXml(text).root);
       } catch (error) {
         problems.push(`${file} is not well-formed XML: ${messageOf(error)}`);
       }

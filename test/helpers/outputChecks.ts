@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { SaxesParser } from "saxes";
 
 /**
  * Checks on what a build printed and wrote, independent of the build's own gates (which use
@@ -97,57 +96,4 @@ export function htmlSafetyProblems(html: string): string[] {
     else if (count > 1) problems.push(`has the id "${id}" ${count} times`);
   }
   return problems;
-}
-
-/** An element of a strictly parsed XML document. */
-export interface XmlElement {
-  /** Namespace URI ("" when none). */
-  uri: string;
-  local: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  /** The element's own text (character data and CDATA), children's excluded. */
-  text: string;
-}
-
-/**
- * A strict, namespace-aware XML parse (saxes): a bad entity, an undeclared prefix or a control
- * character throws, as in the strictest feed readers.
- */
-export function parseXml(xml: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true });
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  parser.on("error", (error) => {
-    throw error;
-  });
-  parser.on("opentag", (tag) => {
-    const attributes: Record<string, string> = {};
-    for (const attribute of Object.values(tag.attributes)) attributes[attribute.name] = attribute.value;
-    const element: XmlElement = { uri: tag.uri, local: tag.local, attributes, children: [], text: "" };
-    stack.at(-1)?.children.push(element);
-    root ??= element;
-    stack.push(element);
-  });
-  const addText = (text: string) => {
-    const current = stack.at(-1);
-    if (current) current.text += text;
-  };
-  parser.on("text", addText);
-  parser.on("cdata", addText);
-  parser.on("closetag", () => stack.pop());
-  parser.write(xml).close();
-  if (!root) throw new Error("no root element");
-  return root;
-}
-
-/** Every element below `root` (itself included) with this local name, in document order. */
-export function xmlElements(root: XmlElement, local: string): XmlElement[] {
-  const found: XmlElement[] = [];
-  const visit = (element: XmlElement) => {
-    if (element.local === local) found.push(element);
-    element.children.forEach(visit);
-  };
-  visit(root);
-  return found;
 }
