@@ -1,12 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, rm, utimes } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import lockfile from "proper-lockfile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFile, makeFixtureSite, PROJECT_ROOT, validArticle, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { articleFile, makeFixtureSite, validArticle, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listFiles, listHtmlFiles } from "../../scripts/gates/runGates.ts";
 
 /**
