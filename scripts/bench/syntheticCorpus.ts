@@ -1,18 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { zipfSampler, zipfVocabulary } from "./zipfVocabulary.ts";
-
-/** A small deterministic PRNG (mulberry32), so every benchmark run builds the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seededRandom.ts";
 
 const REGIONS = ["Asia-Pacific", "Eastern Europe", "Middle East", "South Asia", "North America", "Global"];
 
@@ -29,7 +18,7 @@ function sentence(next: () => number, word: () => string): string {
  * of one assessment a month over the same span.
  */
 export async function writeSyntheticCorpus(root: string, count: number): Promise<void> {
-  const next = random(1984);
+  const next = seededRandom(1984);
   const word = zipfSampler(zipfVocabulary(next), next);
   const say = () => sentence(next, word);
   const articlesDir = path.join(root, "site/articles");

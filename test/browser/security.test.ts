@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeInBrowser } from "../helpers/browser.ts";
 import { previewedSite } from "./previewedSite.ts";
@@ -5,27 +6,32 @@ import { previewedSite } from "./previewedSite.ts";
 describeInBrowser("security under netlify.toml's real headers", () => {
   const previewed = previewedSite();
 
-  /** Loads a URL and collects CSP violations and requests to any other origin. */
-  async function visit(
-    url: string,
-    act?: (page: import("playwright-core").Page) => Promise<void>,
-    waitUntil: "load" | "networkidle" = "networkidle",
-  ) {
-    const context = await previewed.browser.newContext();
-    const page = await context.newPage();
+  /**
+   * Collects, for every page of `context`, CSP violations and requests to any other origin (the
+   * service worker's included): the returned list fills as pages load.
+   */
+  async function watchForViolations(context: BrowserContext): Promise<string[]> {
     const problems: string[] = [];
-    page.on("console", (message) => {
+    context.on("console", (message) => {
       if (/Refused to|Content Security Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
     });
-    page.on("request", (request) => {
+    context.on("request", (request) => {
       const requested = new URL(request.url());
       if (!["data:", "blob:"].includes(requested.protocol) && requested.origin !== previewed.origin) problems.push(`request to ${request.url()}`);
     });
-    await page.addInitScript(() => {
+    await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (event) => {
         console.error(`Refused to load (securitypolicyviolation): ${event.violatedDirective} ${event.blockedURI}`);
       });
     });
+    return problems;
+  }
+
+  /** Loads a URL in a fresh browser profile and collects CSP violations and requests to any other origin. */
+  async function visit(url: string, act?: (page: Page) => Promise<void>, waitUntil: "load" | "networkidle" = "networkidle") {
+    const context = await previewed.browser.newContext();
+    const problems = await watchForViolations(context);
+    const page = await context.newPage();
     const response = await page.goto(previewed.origin + url, { waitUntil });
     if (act) await act(page);
     await page.waitForTimeout(200);
@@ -38,23 +44,10 @@ describeInBrowser("security under netlify.toml's real headers", () => {
   });
 
   it("loads every page type with no CSP violation and no request to another origin", async () => {
-    // One tab going from page to page, as a reader does; the listeners are the context's, so
-    // requests made by the service worker count too.
+    // One tab going from page to page, as a reader does.
     const context = await previewed.browser.newContext();
     try {
-      const problems: string[] = [];
-      context.on("console", (message) => {
-        if (/Refused to|Content Security Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
-      });
-      context.on("request", (request) => {
-        const requested = new URL(request.url());
-        if (!["data:", "blob:"].includes(requested.protocol) && requested.origin !== previewed.origin) problems.push(`request to ${request.url()}`);
-      });
-      await context.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (event) => {
-          console.error(`Refused to load (securitypolicyviolation): ${event.violatedDirective} ${event.blockedURI}`);
-        });
-      });
+      const problems = await watchForViolations(context);
       const page = await context.newPage();
       for (const [type, url] of previewed.pages) {
         const response = await page.goto(previewed.origin + url, { waitUntil: "networkidle" });

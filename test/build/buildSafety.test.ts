@@ -8,6 +8,7 @@ import lockfile from "proper-lockfile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { articleFile, makeFixtureSite, validArticle, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listFiles, listHtmlFiles } from "../../scripts/gates/runGates.ts";
+import { seededRandom } from "../../scripts/bench/seededRandom.ts";
 
 /**
  * The build is safe to run twice at once, to interrupt, and to kill: `_site/` is always one
@@ -138,17 +139,6 @@ async function swapWindow(root: string, timeoutMs: number): Promise<void> {
 async function untilNoLiveLock(root: string, staleMs: number): Promise<void> {
   const options = { lockfilePath: path.join(root, LOCK), realpath: false, stale: staleMs };
   while (await lockfile.check(root, options)) await delay(100);
-}
-
-/** A small seeded generator (mulberry32), so a failing sequence of kills can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STOPPED = /✖ Build stopped by SIG[A-Z]+;/g;

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { VOCABULARY_SIZE, zipfSampler, zipfVocabulary } from "../../scripts/bench/zipfVocabulary.ts";
-
-/** The same small PRNG as the corpus (mulberry32), so the test is deterministic. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../scripts/bench/seededRandom.ts";
 
 describe("the benchmark corpus's words", () => {
-  const next = random(1984);
+  const next = seededRandom(1984);
   const vocabulary = zipfVocabulary(next);
   const draw = zipfSampler(vocabulary, next);
   const counts = new Map<string, number>();
