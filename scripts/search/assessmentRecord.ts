@@ -1,14 +1,14 @@
 import type { CustomRecord } from "pagefind";
 import { assessmentDate } from "../text/dates.ts";
 import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
-import { levelFilterValue } from "./levelFilterValue.ts";
 
 /**
  * One assessment of the level history as its own search result, linking to its entry on
  * /history/. Assessments have no page of their own, so they are custom records rather than HTML.
  */
 export function assessmentRecord(assessment: Assessment, meanings: Record<LevelNumber, LevelMeaning>): CustomRecord {
-  const label = levelFilterValue(assessment.level, meanings);
+  // The search filter `level` takes the level's label, as the article layout writes it for analyses.
+  const label = assessment.label;
   const when = assessmentDate(assessment.issued, assessment.hasTime);
   return {
     url: `/history/#${assessment.id}`,

@@ -4,7 +4,7 @@ import * as cheerio from "cheerio";
 import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { pageText } from "../../scripts/gates/visibleText.ts";
-import { levelFilterValue } from "../../scripts/search/levelFilterValue.ts";
+import { levelLabel } from "../../scripts/level/levelLabel.ts";
 import { bundleStylesheet } from "../../scripts/eleventy/stylesheetPlugin.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
@@ -115,7 +115,7 @@ describe("a complete fixture site", () => {
     const meanings = Object.fromEntries(meaningsFile.levels.map((m) => [m.level, m])) as unknown as Record<LevelNumber, LevelMeaning>;
     const article = (await $("articles/analysis-01/index.html"))("article[data-level-at-publication]");
     const level = Number(article.attr("data-level-at-publication")) as LevelNumber;
-    expect(article.attr("data-pagefind-filter")).toBe(`level:${levelFilterValue(level, meanings)}`);
+    expect(article.attr("data-pagefind-filter")).toBe(`level:${levelLabel(level, meanings)}`);
   });
 
   it("lists the archive newest first, grouped by year, over pages of 50", async () => {

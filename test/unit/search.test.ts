@@ -6,7 +6,7 @@ import { buildLevelModel } from "../../scripts/level/levelModel.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 import { assessmentRecord } from "../../scripts/search/assessmentRecord.ts";
 import { indexSearch } from "../../scripts/search/indexSearch.ts";
-import { levelFilterValue } from "../../scripts/search/levelFilterValue.ts";
+import { levelLabel } from "../../scripts/level/levelLabel.ts";
 import { pagefindSort, readSearchState, searchStateQuery } from "../../site/assets/js/searchState.js";
 import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
 
@@ -21,7 +21,7 @@ const model = buildLevelModel(
 
 describe("search records", () => {
   it("names a level by number and colour word", () => {
-    expect(levelFilterValue(3, meanings)).toBe("DEFCON 3 Yellow");
+    expect(levelLabel(3, meanings)).toBe("DEFCON 3 Yellow");
   });
 
   it("makes each assessment a result linking to its entry on /history/, with level and year filters", () => {
