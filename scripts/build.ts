@@ -31,11 +31,12 @@ export const OUTPUT_DIR = "_site";
 
 async function main(root: string): Promise<number> {
   const guard = new StopGuard(`nothing was published, ${OUTPUT_DIR}/ was left as it was`);
-  const lock = await acquireBuildLock(root, () =>
-    guard.stop(`lost its lock on this folder (${LOCK_FILE}/ was deleted, or taken over by another build while this one stalled)`, 1),
+  const lock = await acquireBuildLock(
+    root,
+    () => guard.stop(`lost its lock on this folder (${LOCK_FILE}/ was deleted, or taken over by another build while this one stalled)`, 1),
+    (releaseSync) => guard.onStop(releaseSync),
   );
   if (!lock) return 1;
-  guard.onStop(() => lock.releaseSync());
   try {
     return await build(root, guard, lock);
   } finally {

@@ -35,6 +35,13 @@ export interface BuildLock {
   releaseSync(): void;
 }
 
+/**
+ * The lock thread's state (lockHolder.js), shared so that an exit that cannot wait for a message
+ * can read it: 0 when no folder is ours, LOCK_TRYING while an attempt is in flight, LOCK_HELD.
+ */
+const LOCK_TRYING = 1;
+const LOCK_HELD = 2;
+
 function lockJob(root: string): LockHolderJob {
   const stale = testOverride("DEFCON_BUILD_LOCK_STALE_MS", STALE_MS);
   return {
@@ -43,6 +50,8 @@ function lockJob(root: string): LockHolderJob {
     stale,
     update: Math.min(UPDATE_MS, stale / 4),
     waitMs: testOverride("DEFCON_BUILD_LOCK_WAIT_MS", WAIT_MS),
+    reportPauseMs: testOverride("DEFCON_BUILD_LOCK_REPORT_PAUSE_MS", 0),
+    state: new SharedArrayBuffer(4),
     retryMs: RETRY_MS,
   };
 }
@@ -52,8 +61,14 @@ function lockJob(root: string): LockHolderJob {
  * while another build holds it. Resolves to undefined, having said why, if the other build has not
  * finished after WAIT_MS. `onCompromised` is called if the lock is lost while held.
  */
-export function acquireBuildLock(root: string, onCompromised: () => void): Promise<BuildLock | undefined> {
+export function acquireBuildLock(
+  root: string,
+  onCompromised: () => void,
+  /** Called at once with what an immediate exit must run (a stop), even before the lock is taken. */
+  onExitNow: (releaseSync: () => void) => void,
+): Promise<BuildLock | undefined> {
   const job = lockJob(root);
+  const state = new Int32Array(job.state);
   const holder = new Worker(new URL("./lockHolder.js", import.meta.url), { workerData: job, execArgv: [] });
   let ours = true;
   let ino = -1;
@@ -80,7 +95,12 @@ export function acquireBuildLock(root: string, onCompromised: () => void): Promi
     },
     releaseSync() {
       if (!ours) return;
+      // The thread may be making the folder this very moment, before it could say so: wait for
+      // that attempt to end (milliseconds), then remove the folder only if it is ours.
+      const deadline = Date.now() + 2000;
+      while (Atomics.load(state, 0) === LOCK_TRYING && Date.now() < deadline) Atomics.wait(state, 0, LOCK_TRYING, 50);
       ours = false;
+      if (Atomics.load(state, 0) !== LOCK_HELD) return;
       try {
         rmdirSync(job.lockfilePath);
       } catch {
@@ -88,6 +108,7 @@ export function acquireBuildLock(root: string, onCompromised: () => void): Promi
       }
     },
   };
+  onExitNow(() => lock.releaseSync());
   return new Promise((resolve, reject) => {
     holder.on("error", reject);
     holder.on("exit", (code) => reject(new Error(`the build lock's thread (lockHolder.js) stopped early, with exit code ${code}`)));

@@ -24,6 +24,9 @@ import lockfile from "proper-lockfile";
  * @property {number} update How often (ms) the lock is refreshed.
  * @property {number} waitMs How long to wait for another build before giving up.
  * @property {number} retryMs How often to try again while waiting.
+ * @property {number} reportPauseMs For tests only: a pause between taking the lock and saying so.
+ * @property {SharedArrayBuffer} state One Int32 the main thread reads synchronously when it must
+ *   exit at once: 0 (no folder is ours), 1 (an attempt is in flight) or 2 (held).
  */
 
 /**
@@ -39,6 +42,13 @@ import lockfile from "proper-lockfile";
  */
 
 const job = /** @type {LockHolderJob} */ (workerData);
+/** Whether the lock folder is ours, for a main thread that cannot wait for a message (buildLock.ts). */
+const state = new Int32Array(job.state);
+/** @param {0 | 1 | 2} value free, trying or held */
+const setState = (value) => {
+  Atomics.store(state, 0, value);
+  Atomics.notify(state, 0);
+};
 const port = parentPort;
 if (!port) throw new Error("lockHolder.js runs as a worker thread of the build (buildLock.ts)");
 
@@ -50,15 +60,22 @@ async function take() {
   const deadline = Date.now() + job.waitMs;
   let said = false;
   for (;;) {
+    setState(1);
     try {
-      return await lockfile.lock(job.root, {
+      const release = await lockfile.lock(job.root, {
         lockfilePath: job.lockfilePath,
         realpath: false,
         stale: job.stale,
         update: job.update,
-        onCompromised: (error) => send({ type: "compromised", message: error.message }),
+        onCompromised: (error) => {
+          setState(0);
+          send({ type: "compromised", message: error.message });
+        },
       });
+      setState(2);
+      return release;
     } catch (error) {
+      setState(0);
       const { message, code, syscall, path } = /** @type {NodeJS.ErrnoException} */ (error);
       if (code !== "ELOCKED") {
         send({ type: "failed", message, code, syscall, path });
@@ -80,9 +97,11 @@ if (release) {
   port.once("message", async () => {
     // Already released if the lock was compromised.
     await release().catch(() => {});
+    setState(0);
     send({ type: "released" });
     port.close();
   });
   const { ino } = await stat(job.lockfilePath).catch(() => ({ ino: -1 }));
+  if (job.reportPauseMs > 0) await delay(job.reportPauseMs);
   send({ type: "acquired", ino });
 }

@@ -2,8 +2,9 @@ import { EnvironmentProblem } from "./environmentProblem.ts";
 
 /**
  * Times that only the build's own tests change, so that they run in seconds: each is read from
- * the environment and, when unset, is the production value. They are DEFCON_BUILD_LOCK_STALE_MS
- * and DEFCON_BUILD_LOCK_WAIT_MS (buildLock.ts) and DEFCON_BUILD_SWAP_PAUSE_MS (swapOutput.ts).
+ * the environment and, when unset, is the production value. They are DEFCON_BUILD_LOCK_STALE_MS,
+ * DEFCON_BUILD_LOCK_WAIT_MS and DEFCON_BUILD_LOCK_REPORT_PAUSE_MS (buildLock.ts), and
+ * DEFCON_BUILD_SWAP_PAUSE_MS (swapOutput.ts).
  */
 export function testOverride(name: string, productionValue: number): number {
   const value = process.env[name];

@@ -326,6 +326,18 @@ describe("the build lock", () => {
     expect(existsSync(path.join(site.root, LOCK))).toBe(false);
   });
 
+  it("is released by a build stopped at the moment it took it, before it knew", async () => {
+    // The lock's thread holds its "taken" report back for 1.5 s: a SIGTERM in that moment is the
+    // race a stop can hit on any machine, for a few milliseconds, made wide enough to hit at will.
+    const build = startBuild(site.root, { DEFCON_BUILD_DATE: "2026-01-15", DEFCON_BUILD_LOCK_REPORT_PAUSE_MS: "1500" });
+    while (!existsSync(path.join(site.root, LOCK)) && build.child.exitCode === null) await delay(10);
+    await build.signalScript("SIGTERM");
+    const result = await build.done;
+    expect(result.stderr.match(STOPPED), result.output).toHaveLength(1);
+    expect(result.output).not.toMatch(STACK_LINE);
+    expect(existsSync(path.join(site.root, LOCK)), "the lock is left behind").toBe(false);
+  });
+
   it("held by a live build is waited for, and given up on with one clear line", async () => {
     const before = await site.read("index.html");
     const release = await lockfile.lock(site.root, { lockfilePath: path.join(site.root, LOCK), realpath: false });
