@@ -3,7 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Build tests run whole Eleventy builds in child processes; give them room on a 2-core machine.
+    // Starts the warm build hosts that fixture sites build on.
+    globalSetup: ["test/globalSetup.ts"],
+    // Build tests run whole Eleventy builds; give them room on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -13,12 +13,21 @@ export class StopGuard {
   private holding = 0;
   private pending: { why: string; exitCode: number } | undefined;
   private readonly cleanups: (() => void)[] = [];
+  private readonly listeners = new Map<NodeJS.Signals, () => void>();
 
   /** @param outcome what a stop leaves behind, said after the reason (until a held step changes it). */
   constructor(private outcome: string) {
     for (const signal of STOP_SIGNALS) {
-      process.on(signal, () => this.stop(`stopped by ${signal}`, 128 + os.constants.signals[signal]));
+      const listener = () => this.stop(`stopped by ${signal}`, 128 + os.constants.signals[signal]);
+      this.listeners.set(signal, listener);
+      process.on(signal, listener);
     }
+  }
+
+  /** Stops listening for signals, once the build is over (the process may go on to other work). */
+  dispose(): void {
+    for (const [signal, listener] of this.listeners) process.off(signal, listener);
+    this.listeners.clear();
   }
 
   /** Runs (synchronously) before the process exits on a stop: e.g. releasing the build lock. */

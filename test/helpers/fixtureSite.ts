@@ -3,11 +3,12 @@ import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { copyProject } from "../../scripts/build/copyProject.ts";
+import type { HostBuildResult } from "./buildHostPool.ts";
+import { PROJECT_ROOT } from "./projectRoot.ts";
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export { PROJECT_ROOT };
 
 /** What a fixture site's build printed and how it ended. */
 export interface BuildResult {
@@ -40,12 +41,21 @@ export interface FixtureOptions {
   files?: Record<string, string>;
 }
 
-/** A whole copy of the project with its own content, built exactly as `npm run build` builds. */
+/** A whole copy of the project with its own content, built by the project's own build. */
 export interface FixtureSite {
   root: string;
   /** Where a successful build puts the site. */
   output: string;
+  /**
+   * Runs the fixture's production build (scripts/build/productionBuild.ts) on a warm build host:
+   * the same code as `npm run build`, without starting Node, tsx and Eleventy for each build.
+   */
   build(env?: Record<string, string>): Promise<BuildResult>;
+  /**
+   * Runs `npm run build`'s command itself in a new process: for what only a process shows (its
+   * exit code on a crash, signals, what Node prints for an uncaught error, file limits).
+   */
+  buildAsCommand(env?: Record<string, string>): Promise<BuildResult>;
   write(relativePath: string, contents: string | Uint8Array): Promise<void>;
   read(outputPath: string): Promise<string>;
   exists(outputPath: string): boolean;
@@ -104,14 +114,23 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
     root,
     output,
     write,
-    build: (env = {}) => runBuild(root, env),
+    build: (env = {}) => buildOnHost(root, env),
+    buildAsCommand: (env = {}) => runBuild(root, env),
     read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
     exists: (outputPath) => existsSync(path.join(output, outputPath)),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
 
-/** Runs the fixture's `scripts/build.ts` the way `npm run build` does. */
+/** Builds the fixture in `root` on one of the run's warm build hosts (test/helpers/buildHostPool.ts). */
+export async function buildOnHost(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const response = await fetch(inject("buildHostUrl"), { method: "POST", body: JSON.stringify({ root, env }) });
+  if (!response.ok) throw new Error(`the build host answered ${response.status}`);
+  const { code, stdout, stderr } = (await response.json()) as HostBuildResult;
+  return { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+}
+
+/** Runs the fixture's `scripts/build.ts` the way `npm run build` does, in a process of its own. */
 export function runBuild(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((resolve) => {
     execFile(

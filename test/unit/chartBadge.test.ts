@@ -63,3 +63,36 @@ describe("the stylesheet's parts", () => {
     expect(STYLESHEET_PARTS.at(-1)).toBe("print.css");
   });
 });
+
+describe("the dark colour scheme", () => {
+  /** The text inside each `@media (prefers-color-scheme: dark) { … }` of `css`, braces matched. */
+  function darkBlocks(css: string): string[] {
+    const blocks: string[] = [];
+    const opener = "@media (prefers-color-scheme: dark)";
+    for (let at = css.indexOf(opener); at !== -1; at = css.indexOf(opener, at + 1)) {
+      const start = css.indexOf("{", at);
+      let depth = 0;
+      let end = start;
+      do {
+        if (css[end] === "{") depth++;
+        else if (css[end] === "}") depth--;
+        end++;
+      } while (depth > 0 && end < css.length);
+      blocks.push(css.slice(start + 1, end - 1));
+    }
+    return blocks;
+  }
+
+  // The accessibility audit checks only the colour rules in dark mode, on the strength of this.
+  it("changes only colour properties in dark mode", async () => {
+    const { bundleStylesheet } = await import("../../scripts/eleventy/stylesheetPlugin.ts");
+    const blocks = darkBlocks(bundleStylesheet(process.cwd()));
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    const declarations = blocks.flatMap((block) => [...block.matchAll(/([\w-]+)\s*:\s*([^;{}]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+    expect(declarations.length).toBeGreaterThan(10);
+    for (const [property, value] of declarations) {
+      expect(property, `${property}: ${value}`).toMatch(/^--/);
+      expect(value, `${property}: ${value}`).toMatch(/^#[0-9a-f]{3,8}$/i);
+    }
+  });
+});

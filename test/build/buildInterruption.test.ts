@@ -1,113 +1,22 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, rename, rm, utimes } from "node:fs/promises";
+import { readFile, rename } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import lockfile from "proper-lockfile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFile, makeFixtureSite, validArticle, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
-import { listFiles, listHtmlFiles } from "../../scripts/gates/runGates.ts";
+import { articleFile, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { footerYears, killRunningBuilds, LOCK, STACK_LINE, startBuild, STOPPED } from "../helpers/runningBuild.ts";
+import { listFiles } from "../../scripts/gates/runGates.ts";
 import { seededRandom } from "../../scripts/bench/seededRandom.ts";
 
 /**
- * The build is safe to run twice at once, to interrupt, and to kill: `_site/` is always one
- * whole build's output, and problems with the folder itself end in one line, never a stack.
+ * A build is safe to interrupt and to kill: `_site/` is always one whole build's output, and
+ * problems with the folder itself end in one line, never a stack.
  */
 
-const LOCK = ".build.lock";
-/** Printed by Node for an uncaught error; never wanted for a signal or an environment problem. */
-const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
-
-interface RunningBuild {
-  child: ChildProcess;
-  /** Resolves once the build and everything it started have exited. */
-  done: Promise<BuildResult & { signal: NodeJS.Signals | null }>;
-  /** Signals the build's whole process group, as a terminal's Ctrl+C (or `kill -9 -<pgid>`) does. */
-  kill(signal: NodeJS.Signals): void;
-  /** Signals the build's own process only, as `kill <pid>` does. */
-  signalScript(signal: NodeJS.Signals): Promise<void>;
-  /** What it has printed so far. */
-  output(): string;
-}
-
-/** Starts `npm run build`'s command in its own process group, without waiting for it. */
-function startBuild(root: string, env: Record<string, string>, script = "scripts/build.ts"): RunningBuild {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk) => (stdout += chunk));
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  running.add(child);
-  const done = new Promise<BuildResult & { signal: NodeJS.Signals | null }>((resolve) => {
-    // "close" waits for the pipes, which the build's own child processes hold too.
-    child.on("close", (code, signal) => {
-      running.delete(child);
-      resolve({ code: code ?? 128, signal, stdout, stderr, output: `${stdout}\n${stderr}` });
-    });
-  });
-  const kill = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  const signalScript = async (signal: NodeJS.Signals) => {
-    try {
-      process.kill(child.pid!, signal);
-    } catch {
-      // Already gone.
-    }
-  };
-  return { child, done, kill, signalScript, output: () => `${stdout}\n${stderr}` };
-}
-const running = new Set<ChildProcess>();
-afterAll(() => {
-  for (const child of running) process.kill(-child.pid!, "SIGKILL");
-});
-
-/** The © year in the footer of every HTML page of `dir`, page by page. */
-async function footerYears(dir: string): Promise<Map<string, string>> {
-  const years = new Map<string, string>();
-  for (const page of await listHtmlFiles(dir)) {
-    const html = await readFile(path.join(dir, page), "utf8");
-    years.set(page, /© (\d{4}) The DEFCON Warning System/.exec(html)?.[1] ?? "none");
-  }
-  return years;
-}
-
-describe("two builds started half a second apart in one folder", () => {
-  let site: FixtureSite;
-  beforeAll(async () => {
-    site = await makeFixtureSite();
-  });
-  afterAll(() => site?.remove());
-
-  it("run one after the other, and _site/ is wholly the output of the one that waited", async () => {
-    const first = startBuild(site.root, { DEFCON_BUILD_DATE: "2026-01-15" });
-    await delay(500);
-    const second = startBuild(site.root, { DEFCON_BUILD_DATE: "2031-07-01" });
-    const [a, b] = await Promise.all([first.done, second.done]);
-
-    expect(a.code, a.output).toBe(0);
-    expect(b.code, b.output).toBe(0);
-    // Which one starts first is up to the machine; the other waits, saying so once, and runs last.
-    const waitingLines = (r: BuildResult) => r.stdout.match(/Another build is running in this folder; waiting for it to finish/g)?.length ?? 0;
-    expect([waitingLines(a), waitingLines(b)].sort()).toEqual([0, 1]);
-    const lastYear = waitingLines(a) === 1 ? "2026" : "2031";
-    const years = new Set((await footerYears(site.output)).values());
-    expect([...years]).toEqual([lastYear]);
-    expect(existsSync(path.join(site.root, "_site.tmp"))).toBe(false);
-    expect(existsSync(path.join(site.root, "_site.old"))).toBe(false);
-    expect(existsSync(path.join(site.root, LOCK))).toBe(false);
-  });
-});
+afterAll(killRunningBuilds);
 
 /** Asserts that `root` holds a `_site/` (or, after a kill mid-swap, a `_site.old/`) with exactly `files`. */
 async function expectWholeSite(root: string, files: string[], context: string): Promise<"live" | "aside"> {
@@ -141,43 +50,6 @@ async function untilNoLiveLock(root: string, staleMs: number): Promise<void> {
   while (await lockfile.check(root, options)) await delay(100);
 }
 
-const STOPPED = /✖ Build stopped by SIG[A-Z]+;/g;
-
-describe("a build whose event loop is busy for longer than its lock's stale time", () => {
-  let site: FixtureSite;
-  beforeAll(async () => {
-    // Stands in for a large site's rendering, which holds the event loop for seconds on end
-    // (9 s in one stretch at 4,000 analyses): global data that computes for at least 3 s, and
-    // until the test says the second build is waiting (the file "go"), so that a slow start of
-    // the second build on a loaded machine cannot make it arrive after the first has finished.
-    site = await makeFixtureSite({
-      files: {
-        "_data/busy.js":
-          'import { existsSync } from "node:fs";\n' +
-          "export default function () {\n" +
-          "  const start = Date.now();\n" +
-          '  while (Date.now() - start < 3000 || (!existsSync("go") && Date.now() - start < 60000));\n' +
-          "  return {};\n}\n",
-      },
-    });
-  });
-  afterAll(() => site?.remove());
-
-  it("keeps its lock: a second build waits for it rather than taking it over", async () => {
-    const env = { DEFCON_BUILD_LOCK_STALE_MS: "2000" };
-    const first = startBuild(site.root, { ...env, DEFCON_BUILD_DATE: "2026-01-15" });
-    while (!existsSync(path.join(site.root, LOCK)) && first.child.exitCode === null) await delay(10);
-    const second = startBuild(site.root, { ...env, DEFCON_BUILD_DATE: "2031-07-01" });
-    while (!second.output().includes("Another build is running") && second.child.exitCode === null) await delay(20);
-    writeFileSync(path.join(site.root, "go"), "");
-    const [a, b] = await Promise.all([first.done, second.done]);
-
-    expect(a.code, a.output).toBe(0);
-    expect(b.code, b.output).toBe(0);
-    expect(b.stdout).toContain("Another build is running in this folder; waiting for it to finish");
-    expect(new Set((await footerYears(site.output)).values())).toEqual(new Set(["2031"]));
-  });
-});
 
 describe("a build that is interrupted or killed", () => {
   /** Short lock expiry (the production value is 20 s) and a swap held open, both for tests. */
@@ -189,7 +61,7 @@ describe("a build that is interrupted or killed", () => {
   beforeAll(async () => {
     site = await makeFixtureSite();
     const started = Date.now();
-    const first = await site.build({ ...TEST_ENV, DEFCON_BUILD_DATE: "2026-01-15" });
+    const first = await site.buildAsCommand({ ...TEST_ENV, DEFCON_BUILD_DATE: "2026-01-15" });
     fullBuildMs = Date.now() - started;
     expect(first.code, first.output).toBe(0);
     files = await listFiles(site.output);
@@ -229,7 +101,7 @@ describe("a build that is interrupted or killed", () => {
     const good = await readFile(path.join(site.root, article), "utf8");
     await site.write(article, articleFile({ ...validArticle(), title: undefined }));
     try {
-      const failed = await site.build({ ...TEST_ENV, DEFCON_BUILD_DATE: "2036-01-01" });
+      const failed = await site.buildAsCommand({ ...TEST_ENV, DEFCON_BUILD_DATE: "2036-01-01" });
       expect(failed.code, failed.output).toBe(1);
       expect(failed.output).toContain("A build was killed while publishing; the site before it is back in _site/.");
       expect(failed.output).not.toMatch(STACK_LINE);
@@ -300,7 +172,7 @@ describe("a build that is interrupted or killed", () => {
       log.push(`${context} → ${outcome}, ${await expectWholeSite(site.root, files, context)}`);
     }
 
-    const last = await site.build({ ...TEST_ENV, DEFCON_BUILD_DATE: "2026-01-15" });
+    const last = await site.buildAsCommand({ ...TEST_ENV, DEFCON_BUILD_DATE: "2026-01-15" });
     expect(last.code, last.output).toBe(0);
     expect(await listFiles(site.output)).toEqual(files);
     expect(existsSync(path.join(site.root, "_site.old"))).toBe(false);
@@ -309,66 +181,6 @@ describe("a build that is interrupted or killed", () => {
   });
 });
 
-describe("the build lock", () => {
-  let site: FixtureSite;
-  beforeAll(async () => {
-    site = await makeFixtureSite();
-  });
-  afterAll(() => site?.remove());
-
-  it("is taken over from a build that died long ago, without waiting", async () => {
-    await mkdir(path.join(site.root, LOCK));
-    const longAgo = new Date(Date.now() - 10 * 60_000);
-    await utimes(path.join(site.root, LOCK), longAgo, longAgo);
-    const result = await site.build({ DEFCON_BUILD_DATE: "2026-01-15" });
-    expect(result.code, result.output).toBe(0);
-    expect(result.output).not.toContain("Another build is running");
-    expect(existsSync(path.join(site.root, LOCK))).toBe(false);
-  });
-
-  it("is released by a build stopped at the moment it took it, before it knew", async () => {
-    // The lock's thread holds its "taken" report back for 1.5 s: a SIGTERM in that moment is the
-    // race a stop can hit on any machine, for a few milliseconds, made wide enough to hit at will.
-    const build = startBuild(site.root, { DEFCON_BUILD_DATE: "2026-01-15", DEFCON_BUILD_LOCK_REPORT_PAUSE_MS: "1500" });
-    while (!existsSync(path.join(site.root, LOCK)) && build.child.exitCode === null) await delay(10);
-    await build.signalScript("SIGTERM");
-    const result = await build.done;
-    expect(result.stderr.match(STOPPED), result.output).toHaveLength(1);
-    expect(result.output).not.toMatch(STACK_LINE);
-    expect(existsSync(path.join(site.root, LOCK)), "the lock is left behind").toBe(false);
-  });
-
-  it("held by a live build is waited for, and given up on with one clear line", async () => {
-    const before = await site.read("index.html");
-    const release = await lockfile.lock(site.root, { lockfilePath: path.join(site.root, LOCK), realpath: false });
-    try {
-      const result = await site.build({ DEFCON_BUILD_DATE: "2031-07-01", DEFCON_BUILD_LOCK_WAIT_MS: "1500" });
-      expect(result.code, result.output).toBe(1);
-      expect(result.stdout.match(/Another build is running in this folder; waiting for it to finish/g)).toHaveLength(1);
-      expect(result.stderr).toMatch(/✖ Gave up after waiting 2 s for the other build in this folder; nothing was published\./);
-      expect(result.output).not.toMatch(STACK_LINE);
-      expect(await site.read("index.html")).toBe(before);
-    } finally {
-      await release();
-    }
-  });
-
-  it("lost while held (its folder deleted), stops the build with one line and publishes nothing", async () => {
-    const before = site.exists("index.html") ? await site.read("index.html") : "no site yet";
-    const build = startBuild(site.root, { DEFCON_BUILD_LOCK_STALE_MS: "2000", DEFCON_BUILD_DATE: "2031-07-01" });
-    while (!existsSync(path.join(site.root, "_site.tmp")) && build.child.exitCode === null) await delay(10);
-    await rm(path.join(site.root, LOCK), { recursive: true, force: true });
-    const result = await build.done;
-    expect(result.code, result.output).toBe(1);
-    expect(result.stderr.trim()).toBe(
-      "✖ Build lost its lock on this folder (.build.lock/ was deleted, or taken over by another build while this one stalled); " +
-        "nothing was published, _site/ was left as it was.",
-    );
-    expect(site.exists("index.html") ? await site.read("index.html") : "no site yet").toBe(before);
-  });
-});
-
-/** `chattr +i` makes a file undeletable even by root: a stand-in for any file that cannot be removed. */
 function chattrWorks(): boolean {
   const dir = mkdtempSync(path.join(os.tmpdir(), "chattr-probe-"));
   const file = path.join(dir, "probe");
@@ -390,6 +202,7 @@ describe.skipIf(!CHATTR)("a folder the build cannot delete", () => {
   };
   beforeAll(async () => {
     site = await makeFixtureSite();
+    // Only the site to start from: the builds under test below run as the command.
     const first = await site.build({ DEFCON_BUILD_DATE: "2026-01-15" });
     expect(first.code, first.output).toBe(0);
   });
@@ -400,7 +213,7 @@ describe.skipIf(!CHATTR)("a folder the build cannot delete", () => {
 
   it("still publishes the new site, and warns that the old one is left in _site.old/", async () => {
     setImmutable(path.join(site.output, "index.html"), true);
-    const result = await site.build({ DEFCON_BUILD_DATE: "2031-07-01" });
+    const result = await site.buildAsCommand({ DEFCON_BUILD_DATE: "2031-07-01" });
     immutable.push(path.join(site.root, "_site.old/index.html"));
 
     expect(result.code, result.output).toBe(0);
@@ -413,7 +226,7 @@ describe.skipIf(!CHATTR)("a folder the build cannot delete", () => {
 
   it("refuses to start while it is there, in one line, leaving _site/ as it was", async () => {
     const before = await site.read("index.html");
-    const result = await site.build({ DEFCON_BUILD_DATE: "2036-01-01" });
+    const result = await site.buildAsCommand({ DEFCON_BUILD_DATE: "2036-01-01" });
     expect(result.code, result.output).toBe(1);
     expect(result.stderr.trim()).toBe(
       "✖ Could not remove _site.old/, left by an earlier build: operation not permitted (_site.old/index.html). " +
@@ -425,7 +238,7 @@ describe.skipIf(!CHATTR)("a folder the build cannot delete", () => {
 
   it("reports a folder it cannot write in one line, naming it and what to do", async () => {
     setImmutable(site.root, true);
-    const result = await site.build({ DEFCON_BUILD_DATE: "2036-01-01" });
+    const result = await site.buildAsCommand({ DEFCON_BUILD_DATE: "2036-01-01" });
     setImmutable(site.root, false);
     expect(result.code, result.output).toBe(1);
     expect(result.stderr.trim()).toBe(

@@ -1,0 +1,137 @@
+/**
+ * The production build, run by `npm run build` (scripts/build.ts).
+ *   0. it takes the folder's build lock, so that one build at a time writes here (a second one
+ *      waits), puts back the last site if a killed build left none, and clears leftovers;
+ *   1. every content file is read and validated, then Eleventy renders the site from that content
+ *      (handed to contentPlugin through Eleventy's config) into _site.tmp/;
+ *   2. the gates read the output and refuse to publish a page that breaks a rule;
+ *   3. Pagefind indexes the analyses, then the service worker and its manifest are written;
+ *   4. only then is _site.tmp/ swapped into _site/, so a failed build never touches the last good
+ *      site; Ctrl+C or `kill` during the swap waits for it to finish.
+ * Exits non-zero, naming the file and the reason, on any failure; a problem with the folder or
+ * the disk is said in one line with what to do.
+ */
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import Eleventy from "@11ty/eleventy";
+import { acquireBuildLock, LOCK_FILE, type BuildLock } from "./buildLock.ts";
+import { describeError } from "./describeError.ts";
+import { StopGuard } from "./stopGuard.ts";
+import { clearLeftovers, recoverInterruptedSwap, removeOldSite, swapOutput } from "./swapOutput.ts";
+import { runOutputGates } from "../gates/outputGates.ts";
+import { indexSearch, type SearchIndexReport } from "../search/indexSearch.ts";
+import { writeServiceWorker } from "../offline/writeServiceWorker.ts";
+import type { OfflineManifest } from "../offline/offlineManifest.ts";
+import { loadContentForBuild, provideContent, type LoadedContent } from "../eleventy/contentPlugin.ts";
+import { formatPageSizes } from "../gates/formatPageSizes.ts";
+
+export const STAGING_DIR = "_site.tmp";
+export const OUTPUT_DIR = "_site";
+
+/**
+ * Builds the project in `root` and publishes it to `root/_site/`; resolves to the exit code.
+ * Environment errors (a full disk, a denied permission) are thrown for reportingEnvironmentProblems.
+ */
+export async function productionBuild(root: string): Promise<number> {
+  const guard = new StopGuard(`nothing was published, ${OUTPUT_DIR}/ was left as it was`);
+  const lock = await acquireBuildLock(
+    root,
+    () => guard.stop(`lost its lock on this folder (${LOCK_FILE}/ was deleted, or taken over by another build while this one stalled)`, 1),
+    (releaseSync) => guard.onStop(releaseSync),
+  );
+  try {
+    if (!lock) return 1;
+    try {
+      return await build(root, guard, lock);
+    } finally {
+      await lock.release();
+    }
+  } finally {
+    guard.dispose();
+  }
+}
+
+async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<number> {
+  const staged = path.join(root, STAGING_DIR);
+  const live = path.join(root, OUTPUT_DIR);
+  const started = performance.now();
+  if (await recoverInterruptedSwap(live)) console.log(`A build was killed while publishing; the site before it is back in ${OUTPUT_DIR}/.`);
+  await clearLeftovers(staged, live);
+
+  // Validation at the door: every content file is read and checked once, before anything is rendered.
+  let loaded: LoadedContent;
+  try {
+    loaded = await loadContentForBuild(root);
+  } catch (error) {
+    console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
+    return 1;
+  }
+
+  const eleventy = new Eleventy("site", STAGING_DIR, {
+    configPath: ".eleventy.js",
+    quietMode: true,
+    runMode: "build",
+    config: (eleventyConfig) => provideContent(eleventyConfig, loaded),
+  });
+  // Our own summary and describeError() report everything; Eleventy's log would say it twice.
+  eleventy.disableLogger();
+  let renderedPages: Map<string, string>;
+  try {
+    const [, templates] = await eleventy.write();
+    // What Eleventy wrote, kept so the gates need not read every page back from disk.
+    renderedPages = new Map(
+      templates.flatMap((t) => (t.outputPath ? [[path.relative(staged, t.outputPath).split(path.sep).join("/"), t.content]] : [])),
+    );
+  } catch (error) {
+    console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
+    return 1;
+  }
+  const rendered = performance.now();
+
+  const report = await runOutputGates(staged, root, renderedPages);
+  const gated = performance.now();
+  if (report.failures.length > 0) {
+    console.error(`✖ ${report.failures.length} page problem(s); nothing was published, ${OUTPUT_DIR}/ was left as it was.`);
+    for (const f of report.failures) console.error(`  ✖ ${STAGING_DIR}/${f.path} [${f.gate}]: ${f.reason}`);
+    console.error(`  The rejected output is in ${STAGING_DIR}/ for inspection.`);
+    return 1;
+  }
+
+  // The search index, after the gates so that only a good site is indexed; then the service
+  // worker, whose manifest lists the index's files.
+  let search: SearchIndexReport;
+  let offline: OfflineManifest;
+  try {
+    search = await indexSearch(staged, loaded.content.level);
+  } catch (error) {
+    console.error(`✖ The search index failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
+    return 1;
+  }
+  const indexed = performance.now();
+  try {
+    offline = await writeServiceWorker(staged, loaded.content.articles.map((article) => article.slug));
+  } catch (error) {
+    console.error(`✖ The service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
+    return 1;
+  }
+  const workerWritten = performance.now();
+
+  // A lost lock is noticed at its next refresh, seconds later; publishing cannot wait for that.
+  lock.confirm();
+  await guard.hold(() => swapOutput(staged, live), `the new site is already in ${OUTPUT_DIR}/`);
+  const leftover = await removeOldSite(live);
+  const seconds = (ms: number) => (ms / 1000).toFixed(2) + " s";
+  // One line with every phase: scripts/bench.ts reads it.
+  console.log(
+    `✔ Built ${report.pages} pages into ${OUTPUT_DIR}/ in ${seconds(performance.now() - started)} ` +
+      `(Eleventy ${seconds(rendered - started)}, gates ${seconds(gated - rendered)}, ` +
+      `search ${seconds(indexed - gated)}, offline ${seconds(workerWritten - indexed)}).`,
+  );
+  console.log(formatPageSizes(report.sizes));
+  console.log(
+    `✔ Search: ${search.pages} analyses and ${search.assessments} assessments indexed, ` +
+      `index ${(offline.searchIndex.bytes / 1024).toFixed(0)} KiB (${offline.searchIndex.automatic ? "cached offline on first visit" : "offline on request"}).`,
+  );
+  if (leftover) console.warn(`⚠ The new site is live, but ${leftover}.`);
+  return 0;
+}
