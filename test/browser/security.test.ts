@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeInBrowser } from "../helpers/browser.ts";
+import { entriesOf } from "../helpers/feedEntries.ts";
 import { previewedSite } from "./previewedSite.ts";
 
 describeInBrowser("security under netlify.toml's real headers", () => {
@@ -27,16 +28,21 @@ describeInBrowser("security under netlify.toml's real headers", () => {
     return problems;
   }
 
-  /** Loads a URL in a fresh browser profile and collects CSP violations and requests to any other origin. */
+  /**
+   * Loads a URL in a fresh browser profile and collects CSP violations and requests to any other
+   * origin, and every URL requested.
+   */
   async function visit(url: string, act?: (page: Page) => Promise<void>, waitUntil: "load" | "networkidle" = "networkidle") {
     const context = await previewed.browser.newContext();
     const problems = await watchForViolations(context);
+    const requests: string[] = [];
+    context.on("request", (request) => requests.push(request.url()));
     const page = await context.newPage();
     const response = await page.goto(previewed.origin + url, { waitUntil });
     if (act) await act(page);
     await page.waitForTimeout(200);
     await context.close();
-    return { problems, response };
+    return { problems, requests, response };
   }
 
   it("finds the page types it audits in the built output", () => {
@@ -79,14 +85,18 @@ describeInBrowser("security under netlify.toml's real headers", () => {
     }
   });
 
-  it("shows a feed as a styled page (same-origin XSL and CSS), with no inline style or script of ours", async () => {
+  it("shows a feed as a styled page (same-origin XSL and CSS) listing its entries, with no inline style or script of ours", async () => {
     for (const feed of ["/feeds/analyses.atom.xml", "/feeds/levels.rss.xml"]) {
       let heading: string | null = null;
       let inline: string[] = [];
-      const { problems } = await visit(
+      let shownEntries = 0;
+      let linksToFeedsPage = 0;
+      const { problems, requests } = await visit(
         feed,
         async (page) => {
           heading = await page.locator("h1").textContent();
+          shownEntries = await page.locator(".feed-preview__entry h2 a").count();
+          linksToFeedsPage = await page.locator('a[href="/feeds/"]').count();
           // Chromium injects its own <xslt-warning-banner> (XSLT is deprecated) with inline styles
           // and a handler, which our CSP blocks; everything else on the page is ours.
           inline = await page.evaluate(() =>
@@ -98,6 +108,10 @@ describeInBrowser("security under netlify.toml's real headers", () => {
         "load",
       );
       expect(heading, feed).toMatch(/^The DEFCON Warning System: /);
+      expect(shownEntries, feed).toBe((await entriesOf(previewed.site, feed.slice(1))).length);
+      expect(shownEntries, feed).toBeGreaterThan(0);
+      expect(linksToFeedsPage, feed).toBe(1);
+      expect(requests, feed).toContain(`${previewed.origin}/feeds/feed.xsl`);
       expect(inline, feed).toEqual([]);
       expect(problems.filter((problem) => problem.startsWith("request to")), feed).toEqual([]);
     }
