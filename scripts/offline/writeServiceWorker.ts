@@ -7,6 +7,8 @@ import { AUTOMATIC_INDEX_BYTES, offlineManifest, type OfflineManifest, type Outp
 
 export const SERVICE_WORKER_FILE = "sw.js";
 const WORKER_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker/serviceWorker.ts");
+/** The project's folder: the bundle names its modules relative to it, wherever the build runs from. */
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Every file of the output with its size, and a hash of all their bytes: the build's version. */
 async function readOutput(outputDir: string): Promise<{ files: OutputFile[]; version: string }> {
@@ -52,6 +54,7 @@ export async function writeServiceWorker(outputDir: string, recentSlugs: readonl
   const manifest = offlineManifest(files, recentSlugs, version, automaticIndexBytes());
   const bundled = await build({
     entryPoints: [WORKER_ENTRY],
+    absWorkingDir: PROJECT_DIR,
     bundle: true,
     write: false,
     format: "iife",

@@ -46,9 +46,44 @@ async function buildIn(root: string): Promise<number> {
   return reportingEnvironmentProblems(root, () => productionBuild(root));
 }
 
+/** Counts of the kinds of work the event loop is waiting on (files, timers, child processes…). */
+function pendingWork(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const kind of process.getActiveResourcesInfo()) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Waits until the event loop waits on no more than it did before the build: the moment at which
+ * `npm run build`'s process would exit. Eleventy can leave work running after a failed build
+ * (passthrough copies into _site.tmp/); it must end in the build's folder, not the next one's.
+ */
+async function untilSettled(before: Map<string, number>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const busy = () => [...pendingWork()].some(([kind, count]) => count > (before.get(kind) ?? 0));
+  while (busy() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** The build under way, to which an uncaught error belongs, as it would belong to its process. */
+let current: { stderr: string[]; crashed: boolean } | undefined;
+/** Uncaught errors that arrived between builds: shown with the next build's output. */
+const between: string[] = [];
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+  process.on(event, (error: unknown) => {
+    // What Node prints for an uncaught error before it exits with code 1.
+    const printed = `${format(error)}\n\nNode.js ${process.version}\n`;
+    if (current) {
+      current.stderr.push(printed);
+      current.crashed = true;
+    } else {
+      between.push(`(after an earlier build in this host) ${printed}`);
+    }
+  });
+}
+
 async function run({ root, env }: HostBuildRequest): Promise<HostBuildResult> {
   const stdout: string[] = [];
-  const stderr: string[] = [];
+  const stderr: string[] = between.splice(0);
   const saved = { cwd: process.cwd(), env: { ...process.env }, console: { ...console } };
   const capture = (method: ConsoleMethod, into: string[]) => {
     console[method] = (...args: unknown[]) => void into.push(format(...args) + "\n");
@@ -59,14 +94,18 @@ async function run({ root, env }: HostBuildRequest): Promise<HostBuildResult> {
   capture("error", stderr);
   Object.assign(process.env, env);
   process.chdir(root);
+  current = { stderr, crashed: false };
+  const before = pendingWork();
   let code: number;
   try {
     code = await buildIn(root);
+    await untilSettled(before);
   } catch (error) {
-    // What Node prints for an uncaught error, and the exit code it gives.
     stderr.push(format(error) + "\n");
     code = 1;
   } finally {
+    if (current.crashed) code = 1;
+    current = undefined;
     process.chdir(saved.cwd);
     for (const key of Object.keys(process.env)) if (!(key in saved.env)) delete process.env[key];
     Object.assign(process.env, saved.env);

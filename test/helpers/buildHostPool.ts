@@ -64,12 +64,12 @@ export async function startBuildHostPool(size = Math.max(1, os.availableParallel
   const replace = (dead: Host) => {
     if (closing) return;
     const host = startHost();
-    host.child.on("exit", () => replace(host));
+    host.child.on("close", () => replace(host));
     hosts[hosts.indexOf(dead)] = host;
   };
   for (let i = 0; i < size; i++) {
     const host = startHost();
-    host.child.on("exit", () => replace(host));
+    host.child.on("close", () => replace(host));
     hosts.push(host);
   }
 
@@ -81,7 +81,7 @@ export async function startBuildHostPool(size = Math.max(1, os.availableParallel
       host.stderr.length = 0;
       const done = (result: HostBuildResult) => {
         host.child.off("message", onMessage);
-        host.child.off("exit", onExit);
+        host.child.off("close", onExit);
         host.busy = false;
         next.answer(result);
         dispatch();
@@ -95,7 +95,8 @@ export async function startBuildHostPool(size = Math.max(1, os.availableParallel
         done({ code: code ?? 1, stdout: "", stderr: host.stderr.join("") + (signal ? `\n(killed by ${signal})` : "") });
       };
       host.child.on("message", onMessage);
-      host.child.on("exit", onExit);
+      // "close", not "exit": by then everything it printed has been read.
+      host.child.on("close", onExit);
       host.child.send(next.request);
     }
   };

@@ -1,0 +1,70 @@
+import { fork } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listFiles } from "../../scripts/gates/runGates.ts";
+import type { HostBuildRequest, HostBuildResult } from "../helpers/buildHostPool.ts";
+import { makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+
+/**
+ * The warm build host that fixture sites build on must publish what `npm run build` publishes,
+ * even after other sites were built in the same process: its whole point is to be the same build.
+ */
+describe("a warm build host", () => {
+  const ENV = { DEFCON_BUILD_DATE: "2026-06-01" };
+  const content = {
+    articles: {
+      "korea-missile-tests": validArticle({ title: "Korea missile tests", body: "Korea launched missiles.\n\n## Why it matters\n\nText." }),
+      "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
+    },
+    assessments: [
+      { date: "2024-01-01", level: 5, reason: "Calm." },
+      { date: "2024-05-02", level: 3, reason: "Tests.", article: "korea-missile-tests" },
+    ],
+  };
+
+  const sites: FixtureSite[] = [];
+  const host = fork(path.join(PROJECT_ROOT, "test/helpers/buildHost.ts"), [], { cwd: PROJECT_ROOT, execArgv: ["--import", "tsx"], stdio: "pipe" });
+  const buildOnThisHost = (site: FixtureSite) =>
+    new Promise<HostBuildResult>((resolve) => {
+      host.once("message", resolve);
+      host.send({ root: site.root, env: ENV } satisfies HostBuildRequest);
+    });
+  let onHost: FixtureSite;
+  let asCommand: FixtureSite;
+
+  beforeAll(async () => {
+    // Another site first, with other content and a changed layout: nothing of it may carry over.
+    const other = await makeFixtureSite({ articles: { "other-piece": validArticle({ title: "Other piece" }) } });
+    const layout = path.join(other.root, "_includes/layouts/base.njk");
+    await other.write("_includes/layouts/base.njk", (await readFile(layout, "utf8")).replace("</main>", "<p>Only in the other site.</p></main>"));
+    // A failed build too, which leaves Eleventy's copying running after it has failed.
+    const failing = await makeFixtureSite({ articles: { clash: validArticle({ extra: 'aliases: ["/about/"]' }) } });
+    [onHost, asCommand] = await Promise.all([makeFixtureSite(content), makeFixtureSite(content)]);
+    sites.push(other, failing, onHost, asCommand);
+
+    expect((await buildOnThisHost(other)).code).toBe(0);
+    expect((await buildOnThisHost(failing)).code).toBe(1);
+    const hosted = await buildOnThisHost(onHost);
+    expect(hosted.code, hosted.stderr).toBe(0);
+    const command = await asCommand.buildAsCommand(ENV);
+    expect(command.code, command.output).toBe(0);
+  });
+  afterAll(async () => {
+    host.kill();
+    await Promise.all(sites.map((site) => site.remove()));
+  });
+
+  it("publishes byte for byte what npm run build publishes", async () => {
+    const files = await listFiles(onHost.output);
+    expect(files).toEqual(await listFiles(asCommand.output));
+    expect(files.length).toBeGreaterThan(20);
+    const differing: string[] = [];
+    for (const file of files) {
+      const [a, b] = await Promise.all([readFile(path.join(onHost.output, file)), readFile(path.join(asCommand.output, file))]);
+      // Absolute paths of the two fixture folders are the only thing allowed to differ.
+      if (!a.equals(b) && a.toString().replaceAll(onHost.root, "ROOT") !== b.toString().replaceAll(asCommand.root, "ROOT")) differing.push(file);
+    }
+    expect(differing).toEqual([]);
+  });
+});
