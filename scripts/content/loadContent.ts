@@ -3,6 +3,7 @@ import path from "node:path";
 import pLimit from "p-limit";
 import { buildLevelModel, type LevelModel } from "../level/levelModel.ts";
 import { decodeUtf8 } from "./decodeUtf8.ts";
+import { feedIdClashes } from "./feedIdClashes.ts";
 import { listArticleFiles } from "./listArticleFiles.ts";
 import { ContentError, type Problem } from "./problem.ts";
 import { readJsonFile } from "./readJsonFile.ts";
@@ -79,7 +80,7 @@ export async function loadContent({ root, includeDrafts, now }: LoadOptions): Pr
     problems.push(...result.problems);
     if (result.article) all.push(result.article);
   }
-  problems.push(...slugClashes(all));
+  problems.push(...slugClashes(all), ...feedIdClashes(all));
 
   const articles = all.filter((a) => includeDrafts || !a.draft);
   const refusedSlugs = new Set(markdown.map((name) => path.basename(name, ".md")));

@@ -1,0 +1,11 @@
+import { fork } from "node:child_process";
+import { makeFixtureSite, validArticle } from "./test/helpers/fixtureSite.ts";
+const host = fork("test/helpers/buildHost.ts", [], { execArgv: ["--import", "tsx"] });
+host.on("close", (c) => console.log("host closed", c));
+const hostBuild = (root: string, env = {}) => new Promise<any>((resolve) => { host.once("message", resolve); host.send({ root, env }); });
+const site = await makeFixtureSite({ articles: { "first-name": validArticle({ title: "Original title", date: "2024-02-01" }), other: validArticle({ title: "Other", date: "2024-03-01" }) }, assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }] });
+await site.write("site/articles/better-name.md", ["---", 'title: "Original title, renamed"', 'date: "2024-02-01"', 'summary: "One sentence that sums it up."', 'feedId: "tag:defconwarningsystem.com,2024-02-01:analysis/first-name"', "---", "", "Text."].join("\n"));
+const t = performance.now();
+const r = await Promise.race([hostBuild(site.root, { DEFCON_BUILD_DATE: "2026-01-15" }), new Promise((res) => setTimeout(() => res("TIMEOUT"), 20000))]);
+console.log((performance.now() - t).toFixed(0), typeof r === "string" ? r : [r.code, r.stderr.slice(0, 600)]);
+host.kill(); await site.remove();
