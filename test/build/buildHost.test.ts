@@ -30,6 +30,7 @@ describe("a warm build host", () => {
       host.once("message", resolve);
       host.send({ root: site.root, env: ENV } satisfies HostBuildRequest);
     });
+  let crashingHost: ReturnType<typeof fork> | undefined;
   let onHost: FixtureSite;
   let asCommand: FixtureSite;
 
@@ -52,6 +53,7 @@ describe("a warm build host", () => {
   });
   afterAll(async () => {
     host.kill();
+    crashingHost?.kill();
     await Promise.all(sites.map((site) => site.remove()));
   });
 
@@ -66,5 +68,27 @@ describe("a warm build host", () => {
       if (!a.equals(b) && a.toString().replaceAll(onHost.root, "ROOT") !== b.toString().replaceAll(asCommand.root, "ROOT")) differing.push(file);
     }
     expect(differing).toEqual([]);
+  });
+
+  it("answers for a build that crashes as its process would: exit code 1 and the error, without hanging", async () => {
+    // Global data that throws outside any promise the build awaits: an uncaught error.
+    const crashes = { files: { "_data/crash.js": 'export default function () {\n  setTimeout(() => { throw new Error("crashed on purpose"); }, 0);\n  return {};\n}\n' } };
+    // Two copies: a crashed build leaves its lock behind, for 20 s.
+    const [crashing, crashingToo] = await Promise.all([makeFixtureSite(crashes), makeFixtureSite(crashes)]);
+    sites.push(crashing, crashingToo);
+    const command = await crashingToo.buildAsCommand(ENV);
+    expect(command.code).toBe(1);
+    expect(command.stderr).toContain("crashed on purpose");
+
+    crashingHost = fork(path.join(PROJECT_ROOT, "test/helpers/buildHost.ts"), [], { cwd: PROJECT_ROOT, execArgv: ["--import", "tsx"], stdio: "pipe" });
+    const exited = new Promise<number | null>((resolve) => crashingHost!.once("exit", resolve));
+    const answer = await new Promise<HostBuildResult>((resolve) => {
+      crashingHost!.once("message", resolve);
+      crashingHost!.send({ root: crashing.root, env: ENV } satisfies HostBuildRequest);
+    });
+    expect(answer.code).toBe(1);
+    expect(answer.stderr).toContain("crashed on purpose");
+    // Like the process, the host does not go on with whatever the crashed build left behind.
+    expect(await exited).toBe(1);
   });
 });

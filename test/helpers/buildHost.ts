@@ -65,19 +65,20 @@ async function untilSettled(before: Map<string, number>, timeoutMs = 10_000): Pr
 }
 
 /** The build under way, to which an uncaught error belongs, as it would belong to its process. */
-let current: { stderr: string[]; crashed: boolean } | undefined;
+let current: { stdout: string[]; stderr: string[] } | undefined;
 /** Uncaught errors that arrived between builds: shown with the next build's output. */
 const between: string[] = [];
 for (const event of ["uncaughtException", "unhandledRejection"] as const) {
   process.on(event, (error: unknown) => {
     // What Node prints for an uncaught error before it exits with code 1.
     const printed = `${format(error)}\n\nNode.js ${process.version}\n`;
-    if (current) {
-      current.stderr.push(printed);
-      current.crashed = true;
-    } else {
+    if (!current) {
       between.push(`(after an earlier build in this host) ${printed}`);
+      return;
     }
+    // The build's process would end here: answer for it, and end this host (the pool starts another).
+    const answer: HostBuildResult = { code: 1, stdout: current.stdout.join(""), stderr: current.stderr.join("") + printed };
+    process.send?.(answer, () => process.exit(1));
   });
 }
 
@@ -94,7 +95,7 @@ async function run({ root, env }: HostBuildRequest): Promise<HostBuildResult> {
   capture("error", stderr);
   Object.assign(process.env, env);
   process.chdir(root);
-  current = { stderr, crashed: false };
+  current = { stdout, stderr };
   const before = pendingWork();
   let code: number;
   try {
@@ -104,7 +105,6 @@ async function run({ root, env }: HostBuildRequest): Promise<HostBuildResult> {
     stderr.push(format(error) + "\n");
     code = 1;
   } finally {
-    if (current.crashed) code = 1;
     current = undefined;
     process.chdir(saved.cwd);
     for (const key of Object.keys(process.env)) if (!(key in saved.env)) delete process.env[key];
