@@ -21,10 +21,10 @@ export async function writeSyntheticCorpus(root: string, count: number): Promise
   const next = seededRandom(1984);
   const word = zipfSampler(zipfVocabulary(next), next);
   const say = () => sentence(next, word);
-  const articlesDir = path.join(root, "site/articles");
-  await mkdir(articlesDir, { recursive: true });
-  for (const name of await readdir(articlesDir)) {
-    if (name.endsWith(".md")) await rm(path.join(articlesDir, name));
+  const analysesDir = path.join(root, "site/articles");
+  await mkdir(analysesDir, { recursive: true });
+  for (const name of await readdir(analysesDir)) {
+    if (name.endsWith(".md")) await rm(path.join(analysesDir, name));
   }
   const start = Date.UTC(1984, 0, 1);
   const span = Date.UTC(2025, 11, 31) - start;
@@ -48,7 +48,7 @@ export async function writeSyntheticCorpus(root: string, count: number): Promise
       `regions: ${JSON.stringify(regions)}`,
       "---",
     ].join("\n");
-    await writeFile(path.join(articlesDir, `synthetic-${String(i + 1).padStart(5, "0")}.md`), `${front}\n\n${body}\n`);
+    await writeFile(path.join(analysesDir, `synthetic-${String(i + 1).padStart(5, "0")}.md`), `${front}\n\n${body}\n`);
   }
 
   const assessments = [];

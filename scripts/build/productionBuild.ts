@@ -109,7 +109,7 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   }
   const indexed = performance.now();
   try {
-    offline = await writeServiceWorker(staged, loaded.content.articles.map((article) => article.slug));
+    offline = await writeServiceWorker(staged, loaded.content.analyses.map((analysis) => analysis.slug));
   } catch (error) {
     console.error(`✖ The service worker failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;

@@ -4,10 +4,10 @@ import pLimit from "p-limit";
 import { buildLevelModel, type LevelModel } from "../level/levelModel.ts";
 import { decodeUtf8 } from "./decodeUtf8.ts";
 import { feedIdClashes } from "./feedIdClashes.ts";
-import { listArticleFiles } from "./listArticleFiles.ts";
+import { listAnalysisFiles } from "./listAnalysisFiles.ts";
 import { ContentError, type Problem } from "./problem.ts";
 import { readJsonFile } from "./readJsonFile.ts";
-import { validateArticle, type ArticleRecord } from "./validateArticle.ts";
+import { validateAnalysis, type AnalysisRecord } from "./validateAnalysis.ts";
 import { validateLevels } from "./validateLevels.ts";
 import { validateMeanings } from "./validateMeanings.ts";
 import { validateRegions, type Region } from "./validateRegions.ts";
@@ -18,15 +18,15 @@ export const CONTENT_FILES = {
   levelsSchema: "_data/levels.schema.json",
   meanings: "_data/levelMeanings.json",
   regions: "_data/regionList.json",
-  articleSchema: "_data/article.schema.json",
-  articles: "site/articles",
+  analysisSchema: "_data/article.schema.json",
+  analyses: "site/articles",
 } as const;
 
 export interface Content {
   level: LevelModel;
   regions: Region[];
   /** Every analysis that will be published (drafts only when they are included), newest first. */
-  articles: ArticleRecord[];
+  analyses: AnalysisRecord[];
 }
 
 export interface LoadOptions {
@@ -47,12 +47,12 @@ export async function loadContent({ root, includeDrafts, now }: LoadOptions): Pr
     if (!result.ok) problems.push(result.problem);
     return result.ok ? result.value : undefined;
   };
-  const [levelsRaw, levelsSchema, meaningsRaw, regionsRaw, articleSchema] = await Promise.all([
+  const [levelsRaw, levelsSchema, meaningsRaw, regionsRaw, analysisSchema] = await Promise.all([
     json(CONTENT_FILES.levels),
     json(CONTENT_FILES.levelsSchema),
     json(CONTENT_FILES.meanings),
     json(CONTENT_FILES.regions),
-    json(CONTENT_FILES.articleSchema),
+    json(CONTENT_FILES.analysisSchema),
   ]);
   if (problems.length) throw new ContentError(problems);
 
@@ -62,37 +62,37 @@ export async function loadContent({ root, includeDrafts, now }: LoadOptions): Pr
   problems.push(...meanings.problems, ...regions.problems, ...levels.problems);
 
   const knownRegions = new Set(regions.regions.map((r) => r.name));
-  const { markdown, strays } = await listArticleFiles(path.join(root, CONTENT_FILES.articles));
+  const { markdown, strays } = await listAnalysisFiles(path.join(root, CONTENT_FILES.analyses));
   problems.push(...strays.map(strayProblem));
-  const all: ArticleRecord[] = [];
+  const all: AnalysisRecord[] = [];
   const read = pLimit(READ_CONCURRENCY);
   const results = await Promise.all(
     markdown.map((name) =>
       read(async () => {
-        const file = `${CONTENT_FILES.articles}/${name}`;
+        const file = `${CONTENT_FILES.analyses}/${name}`;
         const decoded = decodeUtf8(await readFile(path.join(root, file)));
         if (!decoded.ok) return { problems: [{ file, message: decoded.message }] };
-        return validateArticle(file, decoded.text, articleSchema as Record<string, unknown>, knownRegions, now);
+        return validateAnalysis(file, decoded.text, analysisSchema as Record<string, unknown>, knownRegions, now);
       }),
     ),
   );
   for (const result of results) {
     problems.push(...result.problems);
-    if (result.article) all.push(result.article);
+    if (result.analysis) all.push(result.analysis);
   }
   problems.push(...slugClashes(all), ...feedIdClashes(all));
 
-  const articles = all.filter((a) => includeDrafts || !a.draft);
+  const analyses = all.filter((a) => includeDrafts || !a.draft);
   const refusedSlugs = new Set(markdown.map((name) => path.basename(name, ".md")));
-  for (const article of all) refusedSlugs.delete(article.slug);
-  problems.push(...articleLinkProblems(levels.assessments, all, articles, refusedSlugs));
+  for (const analysis of all) refusedSlugs.delete(analysis.slug);
+  problems.push(...analysisLinkProblems(levels.assessments, all, analyses, refusedSlugs));
   if (problems.length || !meanings.meanings) throw new ContentError(problems);
 
-  articles.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
+  analyses.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
   return {
     level: buildLevelModel(levels.assessments, meanings.meanings),
     regions: regions.regions,
-    articles,
+    analyses,
   };
 }
 
@@ -100,10 +100,10 @@ export async function loadContent({ root, includeDrafts, now }: LoadOptions): Pr
  * Each assessment that names an analysis must name one that is published. A link to an analysis
  * that exists but was refused is not reported again: that file's own problems are.
  */
-function articleLinkProblems(
+function analysisLinkProblems(
   assessments: { date: string; article?: string }[],
-  all: ArticleRecord[],
-  published: ArticleRecord[],
+  all: AnalysisRecord[],
+  published: AnalysisRecord[],
   refusedSlugs: ReadonlySet<string>,
 ): Problem[] {
   const publishedSlugs = new Set(published.map((a) => a.slug));
@@ -118,7 +118,7 @@ function articleLinkProblems(
       field: "article",
       message: draftSlugs.has(slug)
         ? `links to "${slug}", which is still a draft; publish it first or remove the link`
-        : `links to "${slug}", but there is no analysis ${slug}.md in ${CONTENT_FILES.articles}/ or a folder inside it`,
+        : `links to "${slug}", but there is no analysis ${slug}.md in ${CONTENT_FILES.analyses}/ or a folder inside it`,
     });
   });
   return problems;
@@ -131,16 +131,16 @@ function articleLinkProblems(
 const READ_CONCURRENCY = 32;
 
 /** Two analyses in different folders with the same file name would claim one address. */
-function slugClashes(articles: readonly ArticleRecord[]): Problem[] {
+function slugClashes(analyses: readonly AnalysisRecord[]): Problem[] {
   const first = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const article of articles) {
-    const earlier = first.get(article.slug);
-    if (earlier === undefined) first.set(article.slug, article.file);
+  for (const analysis of analyses) {
+    const earlier = first.get(analysis.slug);
+    if (earlier === undefined) first.set(analysis.slug, analysis.file);
     else
       problems.push({
-        file: article.file,
-        message: `has the same file name as ${earlier}; both would be published at /articles/${article.slug}/. Rename one of them`,
+        file: analysis.file,
+        message: `has the same file name as ${earlier}; both would be published at /articles/${analysis.slug}/. Rename one of them`,
       });
   }
   return problems;
@@ -148,7 +148,7 @@ function slugClashes(articles: readonly ArticleRecord[]): Problem[] {
 
 /** Only analyses belong in the articles folder; anything else there would be lost or half-published. */
 function strayProblem(name: string): Problem {
-  const file = `${CONTENT_FILES.articles}/${name}`;
+  const file = `${CONTENT_FILES.analyses}/${name}`;
   const extension = path.extname(name);
   if (/^\.(md|markdown|mdown|mkd|txt)$/i.test(extension)) {
     return { file, message: `is not published: analyses must end in lowercase .md; rename it to ${path.basename(name, extension)}.md` };

@@ -1,26 +1,26 @@
-import type { ArticleRecord } from "./validateArticle.ts";
+import type { AnalysisRecord } from "./validateAnalysis.ts";
 import type { Region } from "./validateRegions.ts";
 import { slugify } from "./slugify.ts";
 
 export interface RegionPage extends Region {
   slug: string;
   url: string;
-  articles: ArticleRecord[];
+  analyses: AnalysisRecord[];
 }
 
 export interface YearGroup {
   year: string;
-  articles: ArticleRecord[];
+  analyses: AnalysisRecord[];
 }
 
 export interface Neighbours {
   /** The next older analysis. */
-  previous?: ArticleRecord;
+  previous?: AnalysisRecord;
   /** The next newer analysis. */
-  next?: ArticleRecord;
+  next?: AnalysisRecord;
 }
 
-export function articleUrl(slug: string): string {
+export function analysisUrl(slug: string): string {
   return `/articles/${slug}/`;
 }
 
@@ -34,33 +34,33 @@ export interface SiteIndex {
   neighbours: Map<string, Neighbours>;
 }
 
-export function buildSiteIndex(articles: readonly ArticleRecord[], regions: readonly Region[]): SiteIndex {
+export function buildSiteIndex(analyses: readonly AnalysisRecord[], regions: readonly Region[]): SiteIndex {
   const regionByName = new Map<string, RegionPage>();
   for (const region of regions) {
     const slug = slugify(region.name);
-    regionByName.set(region.name, { ...region, slug, url: `/regions/${slug}/`, articles: [] });
+    regionByName.set(region.name, { ...region, slug, url: `/regions/${slug}/`, analyses: [] });
   }
   const neighbours = new Map<string, Neighbours>();
-  articles.forEach((article, i) => {
+  analyses.forEach((analysis, i) => {
     const entry: Neighbours = {};
-    const older = articles[i + 1];
-    const newer = articles[i - 1];
+    const older = analyses[i + 1];
+    const newer = analyses[i - 1];
     if (older) entry.previous = older;
     if (newer) entry.next = newer;
-    neighbours.set(article.slug, entry);
-    for (const name of article.regions) regionByName.get(name)?.articles.push(article);
+    neighbours.set(analysis.slug, entry);
+    for (const name of analysis.regions) regionByName.get(name)?.analyses.push(analysis);
   });
   return { regionPages: [...regionByName.values()], regionByName, neighbours };
 }
 
 /** Groups analyses (already newest first) by year, keeping the order. */
-export function groupByYear(articles: readonly ArticleRecord[]): YearGroup[] {
+export function groupByYear(analyses: readonly AnalysisRecord[]): YearGroup[] {
   const groups: YearGroup[] = [];
-  for (const article of articles) {
-    const year = article.date.slice(0, 4);
+  for (const analysis of analyses) {
+    const year = analysis.date.slice(0, 4);
     const last = groups[groups.length - 1];
-    if (last?.year === year) last.articles.push(article);
-    else groups.push({ year, articles: [article] });
+    if (last?.year === year) last.analyses.push(analysis);
+    else groups.push({ year, analyses: [analysis] });
   }
   return groups;
 }

@@ -18,7 +18,7 @@ const regionsSchema = {
         required: ["name", "description"],
         additionalProperties: false,
         properties: {
-          name: { type: "string", minLength: 1, description: "the region's name as articles write it, e.g. Asia-Pacific" },
+          name: { type: "string", minLength: 1, description: "the region's name as analyses write it, e.g. Asia-Pacific" },
           description: { type: "string", minLength: 1, description: "one sentence shown on the region's page" },
         },
       },

@@ -1,11 +1,11 @@
 import { ContentError } from "../content/problem.ts";
-import type { ArticleRecord } from "../content/validateArticle.ts";
+import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import { aliasRedirects } from "./aliasRedirects.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
 
 
 interface RedirectsData {
-  analyses: ArticleRecord[];
+  analyses: AnalysisRecord[];
   collections: { all: { url: string | false }[] };
 }
 

@@ -1,4 +1,4 @@
-import type { ArticleRecord } from "../content/validateArticle.ts";
+import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import { loadContent, type Content } from "../content/loadContent.ts";
 import { buildSiteIndex, type SiteIndex } from "../content/siteIndex.ts";
 import { parseYaml } from "../content/frontMatter.ts";
@@ -23,7 +23,7 @@ const provided = new WeakMap<EleventyConfig, LoadedContent>();
 export async function loadContentForBuild(root: string): Promise<LoadedContent> {
   const now = buildNow();
   const content = await loadContent({ root, includeDrafts: false, now });
-  return { now, content, index: buildSiteIndex(content.articles, content.regions) };
+  return { now, content, index: buildSiteIndex(content.analyses, content.regions) };
 }
 
 /**
@@ -51,7 +51,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
     loading = loadContent({ root: process.cwd(), includeDrafts: runMode !== "build", now }).then((content) => ({
       now,
       content,
-      index: buildSiteIndex(content.articles, content.regions),
+      index: buildSiteIndex(content.analyses, content.regions),
     }));
     return loading;
   };
@@ -73,19 +73,19 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addGlobalData("now", async () => (await load(runMode())).now);
   eleventyConfig.addGlobalData("level", async () => (await load(runMode())).content.level);
-  eleventyConfig.addGlobalData("analyses", async () => (await load(runMode())).content.articles);
+  eleventyConfig.addGlobalData("analyses", async () => (await load(runMode())).content.analyses);
   // The validated record of each analysis by Eleventy's input path ("./site/articles/2024/x.md"):
   // its address and everything its page shows come from here, not from a second reading of the file.
   eleventyConfig.addGlobalData("analysisByInputPath", async () => {
-    const { articles } = (await load(runMode())).content;
-    return new Map(articles.map((article) => [`./${article.file}`, article]));
+    const { analyses } = (await load(runMode())).content;
+    return new Map(analyses.map((analysis) => [`./${analysis.file}`, analysis]));
   });
   eleventyConfig.addGlobalData("regionPages", async () => (await load(runMode())).index.regionPages);
   eleventyConfig.addGlobalData("activeRegions", async () =>
-    (await load(runMode())).index.regionPages.filter((region) => region.articles.length > 0),
+    (await load(runMode())).index.regionPages.filter((region) => region.analyses.length > 0),
   );
   eleventyConfig.addGlobalData("regionIndex", async () => (await load(runMode())).index.regionByName);
-  eleventyConfig.addGlobalData("articleNeighbours", async () => (await load(runMode())).index.neighbours);
+  eleventyConfig.addGlobalData("analysisNeighbours", async () => (await load(runMode())).index.neighbours);
 }
 
-export type { ArticleRecord };
+export type { AnalysisRecord };

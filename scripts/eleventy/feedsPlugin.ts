@@ -1,9 +1,9 @@
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import type { ArticleRecord } from "../content/validateArticle.ts";
-import { articleUrl } from "../content/siteIndex.ts";
+import type { AnalysisRecord } from "../content/validateAnalysis.ts";
+import { analysisUrl } from "../content/siteIndex.ts";
 import type { LevelModel } from "../level/levelModel.ts";
 import { absoluteContentBySlug } from "../feeds/absoluteContent.ts";
-import { buildAnalysisFeed, feedArticles } from "../feeds/analysisFeed.ts";
+import { buildAnalysisFeed, feedAnalyses } from "../feeds/analysisFeed.ts";
 import { buildAssessmentFeed } from "../feeds/assessmentFeed.ts";
 import { feedCatalogue, type FeedTopic } from "../feeds/feedCatalogue.ts";
 import { toJsonFeed } from "../feeds/jsonFeed.ts";
@@ -13,7 +13,7 @@ import type { EleventyConfig } from "./eleventyConfig.ts";
 
 /** The parts of an Eleventy collection item the feeds read. */
 interface CollectionItem {
-  data: { analysis: ArticleRecord };
+  data: { analysis: AnalysisRecord };
   templateContent: string;
 }
 
@@ -44,10 +44,10 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addAsyncFilter(
     "feedFor",
-    (topic: FeedTopic, analyses: ArticleRecord[], pages: CollectionItem[], level: LevelModel, siteUrl: string, now: Date) => {
+    (topic: FeedTopic, analyses: AnalysisRecord[], pages: CollectionItem[], level: LevelModel, siteUrl: string, now: Date) => {
       let feed = built.get(topic);
       if (!feed) {
-        feed = topic === "levels" ? Promise.resolve(buildAssessmentFeed({ level, articles: analyses, siteUrl, now })) : analysisFeed(analyses, pages, level, siteUrl, now);
+        feed = topic === "levels" ? Promise.resolve(buildAssessmentFeed({ level, analyses: analyses, siteUrl, now })) : analysisFeed(analyses, pages, level, siteUrl, now);
         built.set(topic, feed);
       }
       return feed;
@@ -61,12 +61,12 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ "site/feeds/feed.xsl": "feeds/feed.xsl" });
 }
 
-async function analysisFeed(analyses: ArticleRecord[], pages: CollectionItem[], level: LevelModel, siteUrl: string, now: Date): Promise<Feed> {
-  const wanted = new Set(feedArticles(analyses).map((article) => article.slug));
+async function analysisFeed(analyses: AnalysisRecord[], pages: CollectionItem[], level: LevelModel, siteUrl: string, now: Date): Promise<Feed> {
+  const wanted = new Set(feedAnalyses(analyses).map((analysis) => analysis.slug));
   const contentBySlug = await absoluteContentBySlug(
     pages
       .filter((item) => wanted.has(item.data.analysis.slug))
-      .map(({ data: { analysis }, templateContent }) => ({ slug: analysis.slug, url: siteUrl + articleUrl(analysis.slug), html: templateContent })),
+      .map(({ data: { analysis }, templateContent }) => ({ slug: analysis.slug, url: siteUrl + analysisUrl(analysis.slug), html: templateContent })),
   );
-  return buildAnalysisFeed({ articles: analyses, contentBySlug, level, siteUrl, now });
+  return buildAnalysisFeed({ analyses: analyses, contentBySlug, level, siteUrl, now });
 }

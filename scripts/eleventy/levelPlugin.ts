@@ -1,4 +1,4 @@
-import type { ArticleRecord } from "../content/validateArticle.ts";
+import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import type { LevelModel } from "../level/levelModel.ts";
 import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { assessmentsByArticle } from "../level/assessmentsByArticle.ts";
@@ -26,14 +26,14 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
     (model: LevelModel) => assessmentsByArticle(model.history),
     (model) => model.levelAt,
   );
-  const bySlug = memoise((analyses: readonly ArticleRecord[]) => new Map(analyses.map((a) => [a.slug, a])));
+  const bySlug = memoise((analyses: readonly AnalysisRecord[]) => new Map(analyses.map((a) => [a.slug, a])));
 
   eleventyConfig.addFilter("levelChart", (history: readonly Assessment[], now: Date, layout: ChartLayoutName) =>
     levelChart(history, now, CHART_LAYOUTS[layout]),
   );
   eleventyConfig.addFilter("levelStats", (history: readonly Assessment[], now: Date) => levelStats(history, now));
   eleventyConfig.addFilter("assessmentsNaming", (model: LevelModel, slug: string) => byArticle(model).get(slug) ?? []);
-  eleventyConfig.addFilter("analysesBySlug", (analyses: readonly ArticleRecord[]) => bySlug(analyses));
+  eleventyConfig.addFilter("analysesBySlug", (analyses: readonly AnalysisRecord[]) => bySlug(analyses));
   // "DEFCON 4 Blue" for a level number, where no prepared assessment carries it.
   eleventyConfig.addFilter("levelLabel", (level: LevelNumber, meanings: Record<LevelNumber, LevelMeaning>) => levelLabel(level, meanings));
   // A chart marker's name, "Raised to DEFCON 4 Blue", in the words the rest of the site uses.
@@ -46,10 +46,10 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
     ).marker,
   );
   eleventyConfig.addFilter("levelBadge", (model: LevelModel) => badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch.light));
-  eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly ArticleRecord[]) =>
+  eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
     JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses)), null, 2),
   );
-  eleventyConfig.addFilter("levelHistoryJson", (model: LevelModel, siteUrl: string, analyses: readonly ArticleRecord[]) =>
+  eleventyConfig.addFilter("levelHistoryJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
     JSON.stringify(levelHistoryDocument(model, siteUrl, bySlug(analyses)), null, 2),
   );
   eleventyConfig.addFilter("dayCount", dayCount);

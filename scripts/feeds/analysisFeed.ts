@@ -1,4 +1,4 @@
-import type { ArticleRecord } from "../content/validateArticle.ts";
+import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import type { LevelModel } from "../level/levelModel.ts";
 import { analysisEntryId, feedId } from "./entryId.ts";
 import { escapeHtml } from "../text/escapeHtml.ts";
@@ -13,8 +13,8 @@ export const ANALYSIS_FEED_LIMIT = 50;
 
 export interface AnalysisFeedInput {
   /** Newest first, as the global `analyses`. Drafts are dropped here as well, whatever the run mode. */
-  articles: readonly ArticleRecord[];
-  /** The rendered HTML of (at least) the analyses `feedArticles` picks, by slug, every URL absolute. */
+  analyses: readonly AnalysisRecord[];
+  /** The rendered HTML of (at least) the analyses `feedAnalyses` picks, by slug, every URL absolute. */
   contentBySlug: ReadonlyMap<string, string>;
   level: Pick<LevelModel, "levelAt" | "meanings">;
   /** Absolute, without a trailing slash. */
@@ -34,15 +34,15 @@ export function dayStart(day: string): Date {
  * published analysis's id is checked for clashes, not only the newest ones', so a clash is
  * caught the day it is written.
  */
-export function feedArticles(articles: readonly ArticleRecord[], limit = ANALYSIS_FEED_LIMIT): ArticleRecord[] {
-  const published = articles.filter((article) => !article.draft);
-  assertUniqueEntryIds(published.map((article) => ({ id: analysisEntryId(article), file: article.file })));
+export function feedAnalyses(analyses: readonly AnalysisRecord[], limit = ANALYSIS_FEED_LIMIT): AnalysisRecord[] {
+  const published = analyses.filter((analysis) => !analysis.draft);
+  assertUniqueEntryIds(published.map((analysis) => ({ id: analysisEntryId(analysis), file: analysis.file })));
   return published.sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug)).slice(0, limit);
 }
 
 /** The analyses feed: newest first, full content, with the level in force on the day each was published. */
 export function buildAnalysisFeed(input: AnalysisFeedInput): Feed {
-  const items = feedArticles(input.articles, input.limit).map((article) => analysisItem(article, input));
+  const items = feedAnalyses(input.analyses, input.limit).map((analysis) => analysisItem(analysis, input));
 
   return {
     id: feedId("analyses"),
@@ -55,23 +55,23 @@ export function buildAnalysisFeed(input: AnalysisFeedInput): Feed {
   };
 }
 
-function analysisItem(article: ArticleRecord, input: AnalysisFeedInput): FeedItem {
-  const url = `${input.siteUrl}/articles/${article.slug}/`;
-  const publishedAt = dayStart(article.date);
+function analysisItem(analysis: AnalysisRecord, input: AnalysisFeedInput): FeedItem {
+  const url = `${input.siteUrl}/articles/${analysis.slug}/`;
+  const publishedAt = dayStart(analysis.date);
   const inForce = input.level.levelAt(publishedAt);
   const level = inForce ? feedLevel(inForce.level, input.level.meanings) : undefined;
   const levelNote = level
     ? `<p><strong>DEFCON level when published: ${escapeHtml(level.label)}</strong></p>\n`
     : "";
   const item: FeedItem = {
-    id: analysisEntryId(article),
+    id: analysisEntryId(analysis),
     url,
-    title: xmlSafeText(article.title),
-    summary: xmlSafeText(article.summary),
-    contentHtml: xmlSafeText(levelNote + (input.contentBySlug.get(article.slug) ?? "")),
+    title: xmlSafeText(analysis.title),
+    summary: xmlSafeText(analysis.summary),
+    contentHtml: xmlSafeText(levelNote + (input.contentBySlug.get(analysis.slug) ?? "")),
     published: publishedAt,
-    updated: dayStart(article.updated ?? article.date),
-    categories: article.regions.map(xmlSafeText),
+    updated: dayStart(analysis.updated ?? analysis.date),
+    categories: analysis.regions.map(xmlSafeText),
   };
   if (level) item.level = level;
   return item;

@@ -1,4 +1,4 @@
-import type { ArticleRecord } from "../content/validateArticle.ts";
+import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import type { LevelModel } from "../level/levelModel.ts";
 import type { Assessment } from "../level/types.ts";
 import { assessmentTitle, changeSentence } from "./assessmentTitle.ts";
@@ -14,7 +14,7 @@ export const ASSESSMENT_FEED_LIMIT = 100;
 export interface AssessmentFeedInput {
   level: Pick<LevelModel, "newestFirst" | "meanings">;
   /** The published analyses, to name the one an assessment links to. */
-  articles: readonly ArticleRecord[];
+  analyses: readonly AnalysisRecord[];
   siteUrl: string;
   now: Date;
   limit?: number;
@@ -22,7 +22,7 @@ export interface AssessmentFeedInput {
 
 /** One entry per assessment, newest first: what notifiers subscribe to. */
 export function buildAssessmentFeed(input: AssessmentFeedInput): Feed {
-  const titles = new Map(input.articles.filter((a) => !a.draft).map((a) => [a.slug, a.title]));
+  const titles = new Map(input.analyses.filter((a) => !a.draft).map((a) => [a.slug, a.title]));
   const items = input.level.newestFirst
     .slice(0, input.limit ?? ASSESSMENT_FEED_LIMIT)
     .map((assessment) => assessmentItem(assessment, input, titles));
@@ -46,13 +46,13 @@ function assessmentItem(assessment: Assessment, input: AssessmentFeedInput, titl
   const url = historyUrl(input.siteUrl, assessment);
   const change = changeSentence(assessment);
   const reason = xmlSafeText(assessment.reason);
-  const articleTitle = assessment.article === undefined ? undefined : titles.get(assessment.article);
+  const analysisTitle = assessment.article === undefined ? undefined : titles.get(assessment.article);
   const paragraphs = [
     `<p><strong>${escapeHtml(change)}</strong></p>`,
     `<p>${escapeHtml(reason)}</p>`,
-    articleTitle === undefined
+    analysisTitle === undefined
       ? ""
-      : `<p>The analysis behind it: <a href="${input.siteUrl}/articles/${assessment.article}/">${escapeHtml(xmlSafeText(articleTitle))}</a></p>`,
+      : `<p>The analysis behind it: <a href="${input.siteUrl}/articles/${assessment.article}/">${escapeHtml(xmlSafeText(analysisTitle))}</a></p>`,
     `<p><a href="${url}">This assessment in the level history</a></p>`,
   ];
   const level = feedLevel(assessment.level, meanings);
@@ -66,7 +66,7 @@ function assessmentItem(assessment: Assessment, input: AssessmentFeedInput, titl
     updated: assessment.issued,
     categories: [assessment.changeWords.word, level.label],
     level,
-    ...(assessment.article !== undefined && articleTitle !== undefined && {
+    ...(assessment.article !== undefined && analysisTitle !== undefined && {
       relatedUrl: `${input.siteUrl}/articles/${assessment.article}/`,
     }),
     change: assessment.change,

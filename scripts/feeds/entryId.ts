@@ -20,8 +20,8 @@ export interface AnalysisIdSource {
  * The title is not part of it, so editing a title never makes a "new" entry; a renamed file
  * or corrected date keeps its id through `feedId` (docs/feeds.md).
  */
-export function analysisEntryId(article: AnalysisIdSource): string {
-  return article.feedId ?? `tag:${ID_AUTHORITY},${article.date}:analysis/${article.slug}`;
+export function analysisEntryId(analysis: AnalysisIdSource): string {
+  return analysis.feedId ?? `tag:${ID_AUTHORITY},${analysis.date}:analysis/${analysis.slug}`;
 }
 
 /** "tag:defconwarningsystem.com,2025-09-08:level/assessment-2025-09-08": the day and /history/ fragment. */

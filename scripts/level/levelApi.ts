@@ -1,5 +1,5 @@
-import type { ArticleRecord } from "../content/validateArticle.ts";
-import { articleUrl } from "../content/siteIndex.ts";
+import type { AnalysisRecord } from "../content/validateAnalysis.ts";
+import { analysisUrl } from "../content/siteIndex.ts";
 import type { LevelModel } from "./levelModel.ts";
 import type { Assessment, LevelChange, LevelNumber } from "./types.ts";
 
@@ -51,9 +51,9 @@ export function apiAssessment(
   assessment: Assessment,
   model: LevelModel,
   siteUrl: string,
-  analysesBySlug: ReadonlyMap<string, ArticleRecord>,
+  analysesBySlug: ReadonlyMap<string, AnalysisRecord>,
 ): ApiAssessment {
-  const article = assessment.article === undefined ? undefined : analysesBySlug.get(assessment.article);
+  const analysis = assessment.article === undefined ? undefined : analysesBySlug.get(assessment.article);
   return {
     id: assessment.id,
     level: assessment.level,
@@ -65,14 +65,14 @@ export function apiAssessment(
     previousLevel: assessment.previousLevel ?? null,
     reason: assessment.reason,
     url: `${siteUrl}/history/#${assessment.id}`,
-    analysis: article ? { title: article.title, url: siteUrl + articleUrl(article.slug) } : null,
+    analysis: analysis ? { title: analysis.title, url: siteUrl + analysisUrl(analysis.slug) } : null,
   };
 }
 
 export function currentLevelDocument(
   model: LevelModel,
   siteUrl: string,
-  analysesBySlug: ReadonlyMap<string, ArticleRecord>,
+  analysesBySlug: ReadonlyMap<string, AnalysisRecord>,
 ): ApiCurrentLevel {
   const meaning = model.meanings[model.current.level];
   return {
@@ -89,7 +89,7 @@ export function currentLevelDocument(
 export function levelHistoryDocument(
   model: LevelModel,
   siteUrl: string,
-  analysesBySlug: ReadonlyMap<string, ArticleRecord>,
+  analysesBySlug: ReadonlyMap<string, AnalysisRecord>,
 ): ApiLevelHistory {
   return {
     version: API_VERSION,

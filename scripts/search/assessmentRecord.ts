@@ -7,7 +7,7 @@ import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
  * /history/. Assessments have no page of their own, so they are custom records rather than HTML.
  */
 export function assessmentRecord(assessment: Assessment, meanings: Record<LevelNumber, LevelMeaning>): CustomRecord {
-  // The search filter `level` takes the level's label, as the article layout writes it for analyses.
+  // The search filter `level` takes the level's label, as the analysis layout writes it for analyses.
   const label = assessment.label;
   const when = assessmentDate(assessment.issued, assessment.hasTime);
   return {

@@ -1,8 +1,8 @@
 // Every analysis, in this folder or a folder inside it, is published at the address its
-// validated record gives (/articles/<file name>/), with the article layout.
-import { articleUrl } from "../../scripts/content/siteIndex.ts";
+// validated record gives (/articles/<file name>/), with the analysis layout.
+import { analysisUrl } from "../../scripts/content/siteIndex.ts";
 
-/** The analysis's validated record (scripts/content/validateArticle.ts). */
+/** The analysis's validated record (scripts/content/validateAnalysis.ts). */
 function analysis(data) {
   const record = data.analysisByInputPath.get(data.page.inputPath);
   if (!record) throw new Error(`${data.page.inputPath} was not validated with the other analyses (scripts/content/loadContent.ts)`);
@@ -10,11 +10,11 @@ function analysis(data) {
 }
 
 export default {
-  layout: "layouts/article.njk",
+  layout: "layouts/analysis.njk",
   templateEngineOverride: "md",
   eleventyComputed: {
     analysis,
-    permalink: (data) => articleUrl(analysis(data).slug),
+    permalink: (data) => analysisUrl(analysis(data).slug),
     /** The assessment in force on the analysis's day (undefined before the first one). */
     levelWhenWritten: (data) => data.level.levelAt(new Date(`${analysis(data).date}T00:00:00Z`)),
   },

@@ -30,7 +30,7 @@ describeInBrowser("offline, in Chromium under a strict CSP", () => {
   let violations: string[];
 
   beforeAll(async () => {
-    site = await makeFixtureSite({ articles: searchCorpus(), assessments: ASSESSMENTS });
+    site = await makeFixtureSite({ analyses: searchCorpus(), assessments: ASSESSMENTS });
     const result = await site.build(BUILD_DATE);
     expect(result.code, result.output).toBe(0);
     served = await serveWithStrictCsp(site.output);
@@ -121,7 +121,7 @@ describeInBrowser("offline search for a large index, in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    site = await makeFixtureSite({ articles: searchCorpus(), assessments: ASSESSMENTS });
+    site = await makeFixtureSite({ analyses: searchCorpus(), assessments: ASSESSMENTS });
     // Any index counts as large here: the reader must be asked before it is downloaded.
     const result = await site.build({ ...BUILD_DATE, DEFCON_OFFLINE_AUTO_INDEX_BYTES: "0" });
     expect(result.code, result.output).toBe(0);

@@ -6,7 +6,7 @@ import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
 import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
 import { listen } from "../../scripts/preview/staticServer.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /** A word in the fixture's analyses (a title and a body), so searching for it shows highlighted results. */
 export const SEARCHABLE_WORD = "Korea";
@@ -31,13 +31,13 @@ export function previewedSite(): PreviewedSite {
   let server: Server | undefined;
   beforeAll(async () => {
     previewed.site = await makeFixtureSite({
-      articles: {
-        "korea-missile-tests": validArticle({
+      analyses: {
+        "korea-missile-tests": validAnalysis({
           title: `${SEARCHABLE_WORD} missile tests`,
           regions: ["Asia-Pacific"],
           body: `${SEARCHABLE_WORD} launched missiles.\n\n## Why it matters\n\nText.`,
         }),
-        "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
+        "baltic-exercises": validAnalysis({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
       },
     });
     const result = await previewed.site.build({ DEFCON_BUILD_DATE: "2026-06-01" });

@@ -25,7 +25,7 @@ describeInBrowser("search, in Chromium under a strict CSP", () => {
   let violations: string[];
 
   beforeAll(async () => {
-    site = await makeFixtureSite({ articles: searchCorpus(), assessments: ASSESSMENTS });
+    site = await makeFixtureSite({ analyses: searchCorpus(), assessments: ASSESSMENTS });
     const result = await site.build({ DEFCON_BUILD_DATE: "2025-06-01T12:00:00Z" });
     expect(result.code, result.output).toBe(0);
     served = await serveWithStrictCsp(site.output);

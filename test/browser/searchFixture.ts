@@ -1,33 +1,33 @@
 import type { Page } from "playwright-core";
 import { createStaticServer, listen } from "../../scripts/preview/staticServer.ts";
-import { validArticle, type ArticleSpec } from "../helpers/fixtureSite.ts";
+import { validAnalysis, type AnalysisSpec } from "../helpers/fixtureSite.ts";
 
 /** The strictest policy the site promises to work under: no inline script or style, no third party. */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; connect-src 'self'; img-src 'self' data:";
 
 /** Four analyses over three years, three regions and three levels (see ASSESSMENTS). */
-export function searchCorpus(): Record<string, ArticleSpec> {
+export function searchCorpus(): Record<string, AnalysisSpec> {
   return {
-    "korea-missile-tests": validArticle({
+    "korea-missile-tests": validAnalysis({
       title: "Missile tests over the Sea of Japan",
       date: "2017-04-12",
       regions: ["Asia-Pacific"],
       body: "Pyongyang launched another ballistic missile; the launch overflew Hokkaido.",
     }),
-    "korea-summit": validArticle({
+    "korea-summit": validAnalysis({
       title: "A summit in Singapore",
       date: "2018-06-13",
       regions: ["Asia-Pacific"],
       body: "Pyongyang and Washington met in Singapore; the missile launches have paused.",
     }),
-    "ukraine-invasion": validArticle({
+    "ukraine-invasion": validAnalysis({
       title: "Russia invades Ukraine",
       date: "2022-03-14",
       regions: ["Eastern Europe"],
       body: "Moscow placed its deterrence forces on special alert after the invasion; Pyongyang applauded.",
     }),
-    "kashmir-strikes": validArticle({
+    "kashmir-strikes": validAnalysis({
       title: "Strikes across the line of control",
       date: "2022-10-02",
       regions: ["South Asia"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtFixtureSite, validArticle } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite, validAnalysis } from "../helpers/fixtureSite.ts";
 
 /**
  * Editors file analyses in folders (by year). An analysis in a folder is validated like any
@@ -8,10 +8,10 @@ import { builtFixtureSite, validArticle } from "../helpers/fixtureSite.ts";
 describe("analyses filed in folders", () => {
   const site = builtFixtureSite(
     {
-      articles: {
-        "at-the-top": validArticle({ title: "At the top", date: "2024-05-01", regions: ["Asia-Pacific"] }),
-        "2023/filed-by-year": validArticle({ title: "Filed by year", date: "2023-04-02", regions: ["Eastern Europe"], body: "A filed paragraph." }),
-        "2022/spring/nested-twice": validArticle({ title: "Nested twice", date: "2022-03-03" }),
+      analyses: {
+        "at-the-top": validAnalysis({ title: "At the top", date: "2024-05-01", regions: ["Asia-Pacific"] }),
+        "2023/filed-by-year": validAnalysis({ title: "Filed by year", date: "2023-04-02", regions: ["Eastern Europe"], body: "A filed paragraph." }),
+        "2022/spring/nested-twice": validAnalysis({ title: "Nested twice", date: "2022-03-03" }),
       },
       assessments: [
         { date: "2022-01-01", level: 5, reason: "Calm." },

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFile, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { analysisFile, makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /**
  * Each kind of bad input fails the build with a message naming the file (and the field), exits
@@ -17,7 +17,7 @@ describe("bad input", () => {
   ];
 
   beforeAll(async () => {
-    site = await makeFixtureSite({ articles: { "good-one": validArticle() }, assessments: levels });
+    site = await makeFixtureSite({ analyses: { "good-one": validAnalysis() }, assessments: levels });
     // The last good site, for the failed builds below (which run as the command) to leave alone.
     const first = await site.build();
     expect(first.code, first.output).toBe(0);
@@ -61,23 +61,23 @@ describe("bad input", () => {
    */
   describe("content mistakes, each in its own file, all reported by one build", () => {
     let result: { code: number; output: string };
-    const latin1Before = articleFile(validArticle({ body: "First paragraph.\n\nA caf" })).trimEnd();
+    const latin1Before = analysisFile(validAnalysis({ body: "First paragraph.\n\nA caf" })).trimEnd();
     const badAliases = ["/:year/:slug/", "/old/*", "/page?p=12", "https://old.example.com/x/", "//evil.example/x", "/ok/../escape/", "/fine-old-address/"];
 
     beforeAll(async () => {
       result = await buildWith({
         "site/articles/malformed.md": '---\ntitle: "Unclosed\ndate: 2024-05-01\n---\nBody',
-        "site/articles/missing-title.md": articleFile({ ...validArticle(), title: undefined }),
+        "site/articles/missing-title.md": analysisFile({ ...validAnalysis(), title: undefined }),
         "site/articles/rolled-date.md": '---\ntitle: "T"\ndate: 2024-13-45\nsummary: "S."\n---\n\nBody.\n',
-        "site/articles/unknown-region.md": articleFile(validArticle({ regions: ["Atlantis"] })),
-        "site/articles/2024/filed-without-summary.md": articleFile({ ...validArticle(), summary: undefined }),
-        "site/articles/2023/good-one.md": articleFile(validArticle({ title: "Same name, other folder" })),
-        "site/articles/Upper-Case.MD": articleFile(validArticle()),
+        "site/articles/unknown-region.md": analysisFile(validAnalysis({ regions: ["Atlantis"] })),
+        "site/articles/2024/filed-without-summary.md": analysisFile({ ...validAnalysis(), summary: undefined }),
+        "site/articles/2023/good-one.md": analysisFile(validAnalysis({ title: "Same name, other folder" })),
+        "site/articles/Upper-Case.MD": analysisFile(validAnalysis()),
         "site/articles/notes.txt": "to do",
         "site/articles/2024/map.png": "PNG",
         "site/articles/latin1.md": Buffer.concat([Buffer.from(latin1Before), Buffer.from([0xe9]), Buffer.from(" in Windows-1252.\n")]),
-        "site/articles/bad-aliases.md": articleFile(validArticle({ extra: `aliases: ${JSON.stringify(badAliases)}` })),
-        "site/articles/unfinished.md": articleFile(validArticle({ title: "Unfinished", draft: true })),
+        "site/articles/bad-aliases.md": analysisFile(validAnalysis({ extra: `aliases: ${JSON.stringify(badAliases)}` })),
+        "site/articles/unfinished.md": analysisFile(validAnalysis({ title: "Unfinished", draft: true })),
         ...levelsFile([
           ...levels,
           { date: "2024-04-02", level: 4, reason: "r", article: "no-such-piece" },
@@ -110,7 +110,7 @@ describe("bad input", () => {
       expect(result.output).toContain('site/articles/unknown-region.md › field "regions[0]": "Atlantis" is not a region');
     });
 
-    it("odd files in the articles folder: an invalid analysis in a folder, a file name used twice, files that are not analyses", () => {
+    it("odd files in the analyses folder: an invalid analysis in a folder, a file name used twice, files that are not analyses", () => {
       expect(result.output).toContain('site/articles/2024/filed-without-summary.md › field "summary": is required but missing');
       expect(result.output).toMatch(/site\/articles\/good-one\.md: has the same file name as site\/articles\/2023\/good-one\.md|site\/articles\/2023\/good-one\.md: has the same file name as site\/articles\/good-one\.md/);
       expect(result.output).toContain("site/articles/Upper-Case.MD: is not published: analyses must end in lowercase .md");

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../scripts/gates/runGates.ts";
 import type { HostBuildRequest, HostBuildResult } from "../helpers/buildHostPool.ts";
-import { makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /**
  * The warm build host that fixture sites build on must publish what `npm run build` publishes,
@@ -13,9 +13,9 @@ import { makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from ".
 describe("a warm build host", () => {
   const ENV = { DEFCON_BUILD_DATE: "2026-06-01" };
   const content = {
-    articles: {
-      "korea-missile-tests": validArticle({ title: "Korea missile tests", body: "Korea launched missiles.\n\n## Why it matters\n\nText." }),
-      "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
+    analyses: {
+      "korea-missile-tests": validAnalysis({ title: "Korea missile tests", body: "Korea launched missiles.\n\n## Why it matters\n\nText." }),
+      "baltic-exercises": validAnalysis({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
     },
     assessments: [
       { date: "2024-01-01", level: 5, reason: "Calm." },
@@ -36,11 +36,11 @@ describe("a warm build host", () => {
 
   beforeAll(async () => {
     // Another site first, with other content and a changed layout: nothing of it may carry over.
-    const other = await makeFixtureSite({ articles: { "other-piece": validArticle({ title: "Other piece" }) } });
+    const other = await makeFixtureSite({ analyses: { "other-piece": validAnalysis({ title: "Other piece" }) } });
     const layout = path.join(other.root, "_includes/layouts/base.njk");
     await other.write("_includes/layouts/base.njk", (await readFile(layout, "utf8")).replace("</main>", "<p>Only in the other site.</p></main>"));
     // A failed build too, which leaves Eleventy's copying running after it has failed.
-    const failing = await makeFixtureSite({ articles: { clash: validArticle({ extra: 'aliases: ["/about/"]' }) } });
+    const failing = await makeFixtureSite({ analyses: { clash: validAnalysis({ extra: 'aliases: ["/about/"]' }) } });
     [onHost, asCommand] = await Promise.all([makeFixtureSite(content), makeFixtureSite(content)]);
     sites.push(other, failing, onHost, asCommand);
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import lockfile from "proper-lockfile";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFile, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { analysisFile, makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { footerYears, killRunningBuilds, LOCK, STACK_LINE, startBuild, STOPPED } from "../helpers/runningBuild.ts";
 import { listFiles } from "../../scripts/gates/runGates.ts";
 import { seededRandom } from "../../scripts/bench/seededRandom.ts";
@@ -97,16 +97,16 @@ describe("a build that is interrupted or killed", () => {
     await untilNoLiveLock(site.root, 2000);
 
     // The next build puts the last site back first, so that it stays whole even if this build fails (bad content).
-    const article = "site/articles/china-russia-military-collaboration.md";
-    const good = await readFile(path.join(site.root, article), "utf8");
-    await site.write(article, articleFile({ ...validArticle(), title: undefined }));
+    const analysis = "site/articles/china-russia-military-collaboration.md";
+    const good = await readFile(path.join(site.root, analysis), "utf8");
+    await site.write(analysis, analysisFile({ ...validAnalysis(), title: undefined }));
     try {
       const failed = await site.buildAsCommand({ ...TEST_ENV, DEFCON_BUILD_DATE: "2036-01-01" });
       expect(failed.code, failed.output).toBe(1);
       expect(failed.output).toContain("A build was killed while publishing; the site before it is back in _site/.");
       expect(failed.output).not.toMatch(STACK_LINE);
     } finally {
-      await site.write(article, good);
+      await site.write(analysis, good);
     }
     expect(await listFiles(site.output)).toEqual(files);
     expect(new Set((await footerYears(site.output)).values())).toEqual(new Set(["2031"]));

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFile, makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { analysisFile, makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /** Node's or Eleventy's stack trace: never shown for an editor's mistake. */
 const STACK = /stack trace|^\s*(\[11ty\])?\s+at .+:\d+:\d+\)?$/m;
@@ -52,7 +52,7 @@ describe("npm start (the dev server)", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite({
-      articles: { published: validArticle({ title: "Published piece" }), "work-in-progress": validArticle({ title: "Unfinished piece", draft: true }) },
+      analyses: { published: validAnalysis({ title: "Published piece" }), "work-in-progress": validAnalysis({ title: "Unfinished piece", draft: true }) },
     });
     server = await startDevServer(site.root, port);
   });
@@ -75,11 +75,11 @@ describe("npm start (the dev server)", () => {
 
   it("reports an editor's mistake made while it runs in words, without a stack trace, and goes on serving", async () => {
     const before = server!.output().length;
-    await site.write("site/articles/published.md", articleFile(validArticle({ title: "Published piece", extra: "regoins: [Asia-Pacific]" })));
+    await site.write("site/articles/published.md", analysisFile(validAnalysis({ title: "Published piece", extra: "regoins: [Asia-Pacific]" })));
     await until(() => server!.output().slice(before).includes('site/articles/published.md › field "regoins"'), () => server!.output().slice(before));
     expect(server!.output().slice(before)).not.toMatch(STACK);
 
-    await site.write("site/articles/published.md", articleFile(validArticle({ title: "Published again" })));
+    await site.write("site/articles/published.md", analysisFile(validAnalysis({ title: "Published again" })));
     let page = "";
     for (let i = 0; i < 150 && !page.includes("Published again"); i++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -89,7 +89,7 @@ describe("npm start (the dev server)", () => {
   });
 
   it("refuses to start on a mistake, saying it in words, without a stack trace", async () => {
-    await site.write("site/articles/broken.md", articleFile({ ...validArticle(), summary: undefined }));
+    await site.write("site/articles/broken.md", analysisFile({ ...validAnalysis(), summary: undefined }));
     try {
       const { code, output } = await runDevServer(site.root, port + 1).exited;
       expect(code).not.toBe(0);

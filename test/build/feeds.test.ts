@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { makeFixtureSite, validAnalysis, type AnalysisSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { ATOM, entriesOf, xmlEntries, type JsonFeedItem } from "../helpers/feedEntries.ts";
 import { childrenNamed as all, onlyChild as one, parseStrictXml } from "../helpers/strictXml.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
@@ -35,29 +35,29 @@ const SPECIAL_SUMMARY = `Fish & chips < 5 > 3; "Ж" 'é' 👍 &amp; stays litera
 const SPECIAL_BODY = "Body with AT&T, a < b and Ωμέγα 🚀.";
 
 /** 52 fillers from 2020, three analyses that exercise the edges, one draft: 55 published. */
-function corpus(): Record<string, ArticleSpec> {
-  const articles: Record<string, ArticleSpec> = {};
+function corpus(): Record<string, AnalysisSpec> {
+  const analyses: Record<string, AnalysisSpec> = {};
   for (let i = 1; i <= 52; i++) {
-    articles[`filler-${String(i).padStart(2, "0")}`] = validArticle({
+    analyses[`filler-${String(i).padStart(2, "0")}`] = validAnalysis({
       title: `Filler ${i}`,
       date: `2020-${String(Math.ceil(i / 28)).padStart(2, "0")}-${String(((i - 1) % 28) + 1).padStart(2, "0")}`,
     });
   }
-  articles["special-characters"] = validArticle({
+  analyses["special-characters"] = validAnalysis({
     title: SPECIAL_TITLE,
     date: "2025-05-18",
     summary: SPECIAL_SUMMARY,
     regions: ["Asia-Pacific", "Eastern Europe"],
     body: `${SPECIAL_BODY}\n\nSee [the levels](/levels/), [a section](#independence) and [the archive](../).\n\n## Independence\n\nText.`,
   });
-  articles["revised"] = validArticle({ title: "Revised later", date: "2025-09-08", extra: 'updated: "2025-10-02"' });
-  articles["renamed-analysis"] = validArticle({
+  analyses["revised"] = validAnalysis({ title: "Revised later", date: "2025-09-08", extra: 'updated: "2025-10-02"' });
+  analyses["renamed-analysis"] = validAnalysis({
     title: "Renamed after publication",
     date: "2024-03-01",
     extra: 'feedId: "tag:defconwarningsystem.com,2024-03-01:analysis/original-name"',
   });
-  articles["secret-draft"] = validArticle({ title: "DRAFT-MARKER never published", date: "2025-01-01", draft: true });
-  return articles;
+  analyses["secret-draft"] = validAnalysis({ title: "DRAFT-MARKER never published", date: "2025-01-01", draft: true });
+  return analyses;
 }
 
 const ASSESSMENTS = [
@@ -72,7 +72,7 @@ describe("feeds of a site with 55 published analyses, a draft and five assessmen
   let site: FixtureSite;
 
   beforeAll(async () => {
-    site = await makeFixtureSite({ articles: corpus(), assessments: ASSESSMENTS });
+    site = await makeFixtureSite({ analyses: corpus(), assessments: ASSESSMENTS });
     const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
     expect(result.output).toContain("✔ Built");
     expect(result.code).toBe(0);
@@ -314,9 +314,9 @@ describe("feed ids across an edit", () => {
   let site: FixtureSite;
   beforeAll(async () => {
     site = await makeFixtureSite({
-      articles: {
-        "first-name": validArticle({ title: "Original title", date: "2024-02-01" }),
-        other: validArticle({ title: "Other", date: "2024-03-01" }),
+      analyses: {
+        "first-name": validAnalysis({ title: "Original title", date: "2024-02-01" }),
+        other: validAnalysis({ title: "Other", date: "2024-03-01" }),
       },
       assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }],
     });
@@ -376,7 +376,7 @@ describe("feeds of a site with no analyses", () => {
   let site: FixtureSite;
   const read = (file: string) => site.read(file);
   beforeAll(async () => {
-    site = await makeFixtureSite({ articles: {}, assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }] });
+    site = await makeFixtureSite({ analyses: {}, assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }] });
     const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
     expect(result.code, result.output).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleFile, makeFixtureSite, PROJECT_ROOT, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { analysisFile, makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /** macOS's default limit is 256 open files; a build must never need one file handle per analysis. */
 const FILE_LIMIT = 200;
@@ -10,13 +10,13 @@ const ANALYSES = 300;
 describe(`a build of ${ANALYSES} analyses under a limit of ${FILE_LIMIT} open files`, () => {
   let site: FixtureSite;
   beforeAll(async () => {
-    const articles = Object.fromEntries(
+    const analyses = Object.fromEntries(
       Array.from({ length: ANALYSES }, (_, i) => [
         `${2000 + (i % 20)}/analysis-${i + 1}`,
-        articleFile(validArticle({ title: `Analysis ${i + 1}`, date: `${2000 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}` })),
+        analysisFile(validAnalysis({ title: `Analysis ${i + 1}`, date: `${2000 + (i % 20)}-0${1 + (i % 9)}-1${i % 10}` })),
       ]),
     );
-    site = await makeFixtureSite({ articles });
+    site = await makeFixtureSite({ analyses });
   });
   afterAll(() => site?.remove());
 

@@ -267,7 +267,7 @@ const assessmentParts = fc.record({
   time: fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))),
   level: fc.integer({ min: 1, max: 5 }),
   reason: markupText,
-  article: fc.option(fc.nat()),
+  analysis: fc.option(fc.nat()),
 });
 type AssessmentParts = typeof assessmentParts extends fc.Arbitrary<infer T> ? T : never;
 
@@ -278,7 +278,7 @@ function assessmentsFrom(parts: AssessmentParts[], start: number, published: str
     day += p.gap;
     const time = p.time ? `T${String(p.time[0]).padStart(2, "0")}:${String(p.time[1]).padStart(2, "0")}Z` : "";
     const assessment: Assessment = { date: dayString(day) + time, level: p.level, reason: `${p.reason} ·${index}` };
-    if (p.article !== null && published.length > 0) assessment.article = published[p.article % published.length]!;
+    if (p.analysis !== null && published.length > 0) assessment.article = published[p.analysis % published.length]!;
     return assessment;
   });
 }
@@ -643,9 +643,9 @@ const refusingLevelsMutation: fc.Arbitrary<LevelsMutation> = fc.oneof(
   fc.tuple(fc.integer({ min: 100, max: 8_000 }), fc.nat()).map(([depth, pick]) => onEntry(`reason nested ${depth} deep`, pick, (e) => (e["reason"] = nested(depth)))),
   fc
     .tuple(fc.constantFrom<unknown>("no-such-analysis", "Bad Slug", "", 42, "a draft"), fc.nat())
-    .map(([article, pick]) => ({
-      ...onEntry(`article ${JSON.stringify(article)}`, pick, (e, doc) => (e["article"] = article === "a draft" ? (doc.drafts[0] ?? "no-such-draft") : article)),
-      productionOnly: article === "a draft",
+    .map(([analysis, pick]) => ({
+      ...onEntry(`analysis ${JSON.stringify(analysis)}`, pick, (e, doc) => (e["article"] = analysis === "a draft" ? (doc.drafts[0] ?? "no-such-draft") : analysis)),
+      productionOnly: analysis === "a draft",
     })),
   fc
     .tuple(fc.constantFrom("levle", "__proto__", "note", "constructor"), fc.nat())
@@ -675,7 +675,7 @@ const eitherLevelsMutation = (allowHuge: boolean): fc.Arbitrary<LevelsMutation> 
       },
     })),
     fc.nat().map((pick) => ({
-      how: "an assessment without its article",
+      how: "an assessment without its analysis",
       apply(doc: LevelsDoc) {
         delete entryAt(doc, pick)?.["article"];
       },
@@ -794,7 +794,7 @@ function describeCase(c: Case | undefined): string {
     ...c.analyses.map(
       (a) => `  ${ARTICLES}/${a.slug}.md: title ${show(a.title, 80)}, summary ${show(a.summary, 60)}${a.draft ? ", draft" : ""}, body ${show(bodyText(a.body), 120)}`,
     ),
-    ...(c.mutants.some((m) => m.path === LEVELS_FILE) ? [] : c.assessments.map((a, i) => `  ${LEVELS_FILE} #${i + 1}: ${a.date} level ${a.level}, reason ${show(a.reason, 60)}${a.article ? `, article ${a.article}` : ""}`)),
+    ...(c.mutants.some((m) => m.path === LEVELS_FILE) ? [] : c.assessments.map((a, i) => `  ${LEVELS_FILE} #${i + 1}: ${a.date} level ${a.level}, reason ${show(a.reason, 60)}${a.article ? `, analysis ${a.article}` : ""}`)),
     ...c.mutants.map(
       (m) =>
         `  ${m.path} (mutated, ${m.bytes.length} bytes): ${m.how.join("; ") || "unchanged"}` +
@@ -817,7 +817,7 @@ function filesOf(c: Case): { path: string; bytes: Uint8Array }[] {
 async function writeCase(site: FixtureSite, c: Case): Promise<void> {
   const folder = path.join(site.root, ARTICLES);
   for (const name of await readdir(folder)) {
-    if (!/^articles\.11tydata\./.test(name)) await rm(path.join(folder, name), { recursive: true, force: true });
+    if (!/^analyses\.11tydata\./.test(name)) await rm(path.join(folder, name), { recursive: true, force: true });
   }
   for (const file of filesOf(c)) await site.write(file.path, file.bytes);
 }
@@ -897,7 +897,7 @@ async function validatorProblems(site: FixtureSite, c: Case, includeDrafts: bool
   if (content) {
     for (const m of mustRefuse) problems.push(`accepted ${m.path}, which must be refused: ${m.mustRefuse}`);
     for (const a of c.analyses) {
-      const record = content.articles.find((r) => r.slug === a.slug);
+      const record = content.analyses.find((r) => r.slug === a.slug);
       if (a.draft && !includeDrafts) {
         if (record) problems.push(`the draft ${a.slug} is among the published analyses`);
       } else if (!record) {
@@ -906,7 +906,7 @@ async function validatorProblems(site: FixtureSite, c: Case, includeDrafts: bool
         problems.push(`${a.slug} was read as title ${show(record.title)}, summary ${show(record.summary)}, date ${record.date}`);
       }
     }
-    for (const r of content.articles) {
+    for (const r of content.analyses) {
       if (typeof r.title !== "string" || !/\S/.test(r.title)) problems.push(`${r.file} was accepted with the title ${show(String(r.title))}`);
       if (typeof r.summary !== "string" || !/\S/.test(r.summary)) problems.push(`${r.file} was accepted with the summary ${show(String(r.summary))}`);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(r.date) || Date.parse(r.date) > NOW.getTime()) problems.push(`${r.file} was accepted with the date ${show(String(r.date))}`);
@@ -988,13 +988,13 @@ async function publishedProblems(site: FixtureSite, c: Case): Promise<string[]> 
   const byUrl = new Map(published.map((a) => [`/articles/${a.slug}/`, a]));
   const archived = new Set<string>();
   for (const [file, $] of pages) {
-    $(".article-card").each((_, card) => {
-      const link = $(card).find(".article-card__title a");
+    $(".analysis-card").each((_, card) => {
+      const link = $(card).find(".analysis-card__title a");
       const a = byUrl.get(link.attr("href") ?? "");
       if (!a) return;
-      if (/^articles\/(page\/\d+\/)?index\.html$/.test(file)) archived.add(a.slug);
+      if (/^analyses\/(page\/\d+\/)?index\.html$/.test(file)) archived.add(a.slug);
       expectText(`${file} card title`, link.text(), parsed(a.title));
-      expectText(`${file} card summary`, $(card).find(".article-card__summary").text(), parsed(a.summary));
+      expectText(`${file} card summary`, $(card).find(".analysis-card__summary").text(), parsed(a.summary));
     });
     $("a.pager__link, .assessment__analysis a").each((_, element) => {
       const link = $(element);
@@ -1143,7 +1143,7 @@ const excerpt = (output: string) =>
 describe("fuzzing the content files", () => {
   let site: FixtureSite;
   beforeAll(async () => {
-    site = await makeFixtureSite({ articles: {} });
+    site = await makeFixtureSite({ analyses: {} });
   });
   afterAll(() => site?.remove());
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeFixtureSite, validArticle, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { makeFixtureSite, validAnalysis, type BuildResult, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 const BUILD_DATE = { DEFCON_BUILD_DATE: "2026-06-01" };
 
@@ -26,7 +26,7 @@ describe("the gates refuse a site that breaks their rules", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite({
-      articles: { "a-real-analysis": validArticle({ title: "A real analysis", body: "## Section one\n\nText." }) },
+      analyses: { "a-real-analysis": validAnalysis({ title: "A real analysis", body: "## Section one\n\nText." }) },
       files: {
         "site/bait/links.njk": page(
           "/bait/links/",
@@ -72,7 +72,7 @@ describe("the gates refuse a site that breaks their rules", () => {
     failure(
       "bait/links/index.html",
       "links",
-      'links to /articles/a-real-analysis/#no-such-section (<a href>), but articles/a-real-analysis/index.html has no element with id="no-such-section"',
+      'links to /articles/a-real-analysis/#no-such-section (<a href>), but analyses/a-real-analysis/index.html has no element with id="no-such-section"',
     );
     failure("bait/links/index.html", "links", 'links to #nowhere-here (<a href>), but bait/links/index.html has no element with id="nowhere-here"');
     expect(result.stderr).not.toContain("#section-one");
@@ -129,8 +129,8 @@ describe("the home page budget", () => {
 describe("raw HTML in Markdown never reaches a reader", () => {
   it("shows an editor's <script> and onclick as text, and the build passes the gates", async () => {
     const site = await makeFixtureSite({
-      articles: {
-        "raw-html": validArticle({
+      analyses: {
+        "raw-html": validAnalysis({
           title: "Raw HTML attempt",
           body: 'Before.\n\n<script>alert("x")</script>\n\n<img src=x onerror="alert(1)">\n\n[click](javascript:alert(1))\n\nAfter.',
         }),

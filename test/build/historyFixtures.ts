@@ -1,4 +1,4 @@
-import { validArticle, type FixtureOptions } from "../helpers/fixtureSite.ts";
+import { validAnalysis, type FixtureOptions } from "../helpers/fixtureSite.ts";
 
 /**
  * Fixture histories for the level's build tests (history page, API, badge, banner), with the
@@ -8,10 +8,10 @@ export const BUILD_DATE = "2025-06-30T00:00:00Z";
 
 /** At DEFCON 4: a raise, two same-day entries (the later wins), a timed kept update, a lowering, a raise. */
 export const LEVEL_4: FixtureOptions = {
-  articles: {
-    tension: validArticle({ title: "Tension in the strait", date: "2021-03-15" }),
-    "calm-returns": validArticle({ title: "Calm returns", date: "2024-04-30" }),
-    early: validArticle({ title: "Before the record", date: "2019-06-01" }),
+  analyses: {
+    tension: validAnalysis({ title: "Tension in the strait", date: "2021-03-15" }),
+    "calm-returns": validAnalysis({ title: "Calm returns", date: "2024-04-30" }),
+    early: validAnalysis({ title: "Before the record", date: "2019-06-01" }),
   },
   assessments: [
     { date: "2024-05-01", level: 5, reason: "The crisis is over.", article: "calm-returns" },

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
 import { outputFileFor } from "../../scripts/gates/outputPaths.ts";
 import { listFiles } from "../../scripts/gates/runGates.ts";
-import { PROJECT_ROOT, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { PROJECT_ROOT, makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { commandRuns, describeWithTool } from "../helpers/requiredTool.ts";
 
 const java = { name: "Java (for the W3C Nu checker)", available: commandRuns("java", ["-version"]), install: "apt-get install -y default-jre-headless" };
@@ -42,9 +42,9 @@ describeWithTool(java, "HTML validity (W3C Nu checker) on every page type", () =
 
   beforeAll(async () => {
     site = await makeFixtureSite({
-      articles: {
-        "korea-missile-tests": validArticle({ title: "Korea missile tests", body: "Korea launched missiles.\n\n## Why it matters\n\n*Text* with a [link](https://example.org/)." }),
-        "baltic-exercises": validArticle({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
+      analyses: {
+        "korea-missile-tests": validAnalysis({ title: "Korea missile tests", body: "Korea launched missiles.\n\n## Why it matters\n\n*Text* with a [link](https://example.org/)." }),
+        "baltic-exercises": validAnalysis({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
       },
     });
     const result = await site.build({ DEFCON_BUILD_DATE: "2026-06-01" });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
 import { listen } from "../../scripts/preview/staticServer.ts";
-import { articleFile, makeFixtureSite, validArticle, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { analysisFile, makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 const BUILD_DATE = { DEFCON_BUILD_DATE: "2026-06-01" };
 
@@ -14,9 +14,9 @@ describe("aliases become 301s, served through the preview server", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite({
-      articles: {
-        "korea-tests": validArticle({ title: "Korea tests", extra: 'aliases: ["/2024/05/18/korea-tests/", "/old-korea"]' }),
-        "other-analysis": validArticle({ title: "Other analysis" }),
+      analyses: {
+        "korea-tests": validAnalysis({ title: "Korea tests", extra: 'aliases: ["/2024/05/18/korea-tests/", "/old-korea"]' }),
+        "other-analysis": validAnalysis({ title: "Other analysis" }),
       },
     });
     const result = await site.build(BUILD_DATE);
@@ -61,9 +61,9 @@ describe("aliases become 301s, served through the preview server", () => {
 describe("aliases that cannot work stop the build", () => {
   it("names the file and the field of a clash with a page or another alias, and of a malformed alias", async () => {
     const site = await makeFixtureSite({
-      articles: {
-        "first-one": validArticle({ title: "First", extra: 'aliases: ["/old/one/"]' }),
-        "second-one": validArticle({ title: "Second", extra: 'aliases: ["/about/", "/old/one"]' }),
+      analyses: {
+        "first-one": validAnalysis({ title: "First", extra: 'aliases: ["/old/one/"]' }),
+        "second-one": validAnalysis({ title: "Second", extra: 'aliases: ["/about/", "/old/one"]' }),
       },
     });
     try {
@@ -75,8 +75,8 @@ describe("aliases that cannot work stop the build", () => {
       expect(result.stderr).toContain(
         'site/articles/second-one.md › field "aliases[1]": "/old/one" is already an alias of site/articles/first-one.md',
       );
-      await site.write("site/articles/first-one.md", articleFile(validArticle({ title: "First", extra: 'aliases: ["2024/05/18/no-slash/"]' })));
-      await site.write("site/articles/second-one.md", articleFile(validArticle({ title: "Second" })));
+      await site.write("site/articles/first-one.md", analysisFile(validAnalysis({ title: "First", extra: 'aliases: ["2024/05/18/no-slash/"]' })));
+      await site.write("site/articles/second-one.md", analysisFile(validAnalysis({ title: "Second" })));
       const malformed = await site.build(BUILD_DATE);
       expect(malformed.code).not.toBe(0);
       expect(malformed.stderr).toMatch(/site\/articles\/first-one\.md › field "aliases\[0\]": "2024\/05\/18\/no-slash\/" must start with \//);

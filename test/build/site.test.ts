@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
-import { makeFixtureSite, validArticle, type ArticleSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { makeFixtureSite, validAnalysis, type AnalysisSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { pageText } from "../../scripts/gates/visibleText.ts";
 import { levelLabel } from "../../scripts/level/levelLabel.ts";
@@ -12,11 +12,11 @@ import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
 const DISCLAIMER = JSON.parse(readFileSync("_data/site.json", "utf8")).disclaimer as string;
 
 /** 55 analyses over two years (so the archive has two pages), one draft, two regions. */
-function corpus(): Record<string, ArticleSpec> {
-  const articles: Record<string, ArticleSpec> = {};
+function corpus(): Record<string, AnalysisSpec> {
+  const analyses: Record<string, AnalysisSpec> = {};
   for (let i = 1; i <= 55; i++) {
     const date = i <= 30 ? `2024-01-${String(Math.ceil(i / 2)).padStart(2, "0")}` : `2025-03-${String(i - 30).padStart(2, "0")}`;
-    articles[`analysis-${String(i).padStart(2, "0")}`] = validArticle({
+    analyses[`analysis-${String(i).padStart(2, "0")}`] = validAnalysis({
       title: `Analysis number ${i}`,
       date,
       summary: `Summary ${i}.`,
@@ -24,8 +24,8 @@ function corpus(): Record<string, ArticleSpec> {
       body: `## Section\n\nBody of analysis ${i}, with a few words.`,
     });
   }
-  articles["unfinished-draft"] = validArticle({ title: "Secret draft", date: "2025-03-20", draft: true });
-  return articles;
+  analyses["unfinished-draft"] = validAnalysis({ title: "Secret draft", date: "2025-03-20", draft: true });
+  return analyses;
 }
 
 describe("a complete fixture site", () => {
@@ -35,7 +35,7 @@ describe("a complete fixture site", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite({
-      articles: corpus(),
+      analyses: corpus(),
       assessments: [
         { date: "2024-01-01", level: 5, reason: "Calm." },
         { date: "2025-03-10", level: 4, reason: "Tension rises in the sample region.", article: "analysis-40" },
@@ -93,7 +93,7 @@ describe("a complete fixture site", () => {
     expect(hero).toContain("At this level since 10 March 2025");
     expect(hero).toContain("Latest assessment issued Tuesday 1 April 2025");
     expect(hero).toContain("Scheduled update: no change.");
-    const latest = home(".latest .article-card__title").map((_, el) => home(el).text()).get();
+    const latest = home(".latest .analysis-card__title").map((_, el) => home(el).text()).get();
     expect(latest[0]).toBe("Analysis number 55");
     expect(latest).toHaveLength(6);
   });
@@ -113,15 +113,15 @@ describe("a complete fixture site", () => {
 
   it("labels an analysis for the search's level filter exactly as the search labels assessments", async () => {
     const meanings = Object.fromEntries(meaningsFile.levels.map((m) => [m.level, m])) as unknown as Record<LevelNumber, LevelMeaning>;
-    const article = (await $("articles/analysis-01/index.html"))("article[data-level-at-publication]");
-    const level = Number(article.attr("data-level-at-publication")) as LevelNumber;
-    expect(article.attr("data-pagefind-filter")).toBe(`level:${levelLabel(level, meanings)}`);
+    const analysis = (await $("articles/analysis-01/index.html"))("article[data-level-at-publication]");
+    const level = Number(analysis.attr("data-level-at-publication")) as LevelNumber;
+    expect(analysis.attr("data-pagefind-filter")).toBe(`level:${levelLabel(level, meanings)}`);
   });
 
   it("lists the archive newest first, grouped by year, over pages of 50", async () => {
     const first = await $("articles/index.html");
     const second = await $("articles/page/2/index.html");
-    const titles = (page: cheerio.CheerioAPI) => page(".article-card__title").map((_, el) => page(el).text()).get();
+    const titles = (page: cheerio.CheerioAPI) => page(".analysis-card__title").map((_, el) => page(el).text()).get();
     expect(titles(first)).toHaveLength(50);
     expect(titles(first)[0]).toBe("Analysis number 55");
     expect(titles(second)).toHaveLength(5);
@@ -132,8 +132,8 @@ describe("a complete fixture site", () => {
 
   it("gives each region its own page of analyses", async () => {
     const europe = await $("regions/eastern-europe/index.html");
-    expect(europe(".article-card").length).toBe(11);
-    expect(europe(".article-card__title").first().text()).toBe("Analysis number 55");
+    expect(europe(".analysis-card").length).toBe(11);
+    expect(europe(".analysis-card__title").first().text()).toBe("Analysis number 55");
   });
 
   it("explains all five levels from the one data file, in words", async () => {
@@ -193,7 +193,7 @@ describe("a complete fixture site", () => {
 
 describe("a site with no analyses yet", () => {
   it("builds every page, with an archive that says so", async () => {
-    const site = await makeFixtureSite({ articles: {} });
+    const site = await makeFixtureSite({ analyses: {} });
     try {
       const result = await site.build();
       expect(result.code, result.output).toBe(0);

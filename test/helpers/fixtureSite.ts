@@ -19,7 +19,7 @@ export interface BuildResult {
   output: string;
 }
 
-export interface ArticleSpec {
+export interface AnalysisSpec {
   title?: string;
   date?: string;
   summary?: string;
@@ -32,7 +32,7 @@ export interface ArticleSpec {
 
 export interface FixtureOptions {
   /** Articles by slug; replaces the project's own. A string is the whole file as written. */
-  articles?: Record<string, ArticleSpec | string>;
+  analyses?: Record<string, AnalysisSpec | string>;
   /** The whole `_data/levels.json` value; a string is written as it is (for malformed JSON). */
   levels?: unknown;
   /** Shorthand for `levels`: a list of assessments. */
@@ -62,7 +62,7 @@ export interface FixtureSite {
   remove(): Promise<void>;
 }
 
-export function articleFile(spec: ArticleSpec): string {
+export function analysisFile(spec: AnalysisSpec): string {
   const lines = ["---"];
   if (spec.title !== undefined) lines.push(`title: ${JSON.stringify(spec.title)}`);
   if (spec.date !== undefined) lines.push(`date: ${JSON.stringify(spec.date)}`);
@@ -75,7 +75,7 @@ export function articleFile(spec: ArticleSpec): string {
 }
 
 /** A valid article with sensible defaults, overridable field by field. */
-export function validArticle(overrides: ArticleSpec = {}): ArticleSpec {
+export function validAnalysis(overrides: AnalysisSpec = {}): AnalysisSpec {
   return {
     title: "A test analysis",
     date: "2024-05-01",
@@ -96,11 +96,11 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
     await writeFile(file, contents);
   };
 
-  if (options.articles) {
+  if (options.analyses) {
     await rm(path.join(root, "site/articles"), { recursive: true, force: true });
     await cp(path.join(PROJECT_ROOT, "site/articles/articles.11tydata.js"), path.join(root, "site/articles/articles.11tydata.js"));
-    for (const [slug, spec] of Object.entries(options.articles)) {
-      await write(`site/articles/${slug}.md`, typeof spec === "string" ? spec : articleFile(spec));
+    for (const [slug, spec] of Object.entries(options.analyses)) {
+      await write(`site/articles/${slug}.md`, typeof spec === "string" ? spec : analysisFile(spec));
     }
   }
   const levels = options.assessments ? { $schema: "./levels.schema.json", assessments: options.assessments } : options.levels;

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validateLevels } from "../../scripts/content/validateLevels.ts";
-import { validateArticle } from "../../scripts/content/validateArticle.ts";
+import { validateAnalysis } from "../../scripts/content/validateAnalysis.ts";
 import { formatProblem } from "../../scripts/content/problem.ts";
 import { parseFrontMatter } from "../../scripts/content/frontMatter.ts";
 
 const levelsSchema = JSON.parse(readFileSync("_data/levels.schema.json", "utf8"));
-const articleSchema = JSON.parse(readFileSync("_data/article.schema.json", "utf8"));
+const analysisSchema = JSON.parse(readFileSync("_data/article.schema.json", "utf8"));
 const NOW = new Date("2026-01-01T00:00:00Z");
 const FILE = "_data/levels.json";
 const regions = new Set(["Asia-Pacific", "Eastern Europe"]);
@@ -63,53 +63,53 @@ describe("validateLevels", () => {
   });
 });
 
-const article = (front: string, body = "Text.") => `---\n${front}\n---\n\n${body}\n`;
+const analysis = (front: string, body = "Text.") => `---\n${front}\n---\n\n${body}\n`;
 const check = (text: string, file = "site/articles/some-analysis.md") =>
-  validateArticle(file, text, articleSchema, regions, NOW).problems.map(formatProblem);
+  validateAnalysis(file, text, analysisSchema, regions, NOW).problems.map(formatProblem);
 
-describe("validateArticle", () => {
+describe("validateAnalysis", () => {
   const good = 'title: "T"\ndate: 2024-05-01\nsummary: "S."\nregions: [Asia-Pacific]';
 
-  it("accepts a valid article and reads its fields", () => {
-    const result = validateArticle("site/articles/some-analysis.md", article(good), articleSchema, regions, NOW);
+  it("accepts a valid analysis and reads its fields", () => {
+    const result = validateAnalysis("site/articles/some-analysis.md", analysis(good), analysisSchema, regions, NOW);
     expect(result.problems).toEqual([]);
-    expect(result.article).toMatchObject({ slug: "some-analysis", date: "2024-05-01", regions: ["Asia-Pacific"], draft: false });
+    expect(result.analysis).toMatchObject({ slug: "some-analysis", date: "2024-05-01", regions: ["Asia-Pacific"], draft: false });
   });
 
   it("refuses a missing title instead of building silently", () => {
-    expect(check(article('date: 2024-05-01\nsummary: "S."'))).toEqual([
+    expect(check(analysis('date: 2024-05-01\nsummary: "S."'))).toEqual([
       'site/articles/some-analysis.md › field "title": is required but missing. Expected: the headline of the analysis, as text',
     ]);
   });
 
   it("keeps an unquoted impossible date as the editor wrote it instead of rolling it over", () => {
     // js-yaml's default schema would read 2024-13-45 as 2025-02-14.
-    expect(parseFrontMatter(article("date: 2024-13-45"))?.data).toEqual({ date: "2024-13-45" });
-    expect(check(article('title: "T"\ndate: 2024-13-45\nsummary: "S."'))).toEqual([
+    expect(parseFrontMatter(analysis("date: 2024-13-45"))?.data).toEqual({ date: "2024-13-45" });
+    expect(check(analysis('title: "T"\ndate: 2024-13-45\nsummary: "S."'))).toEqual([
       'site/articles/some-analysis.md › field "date": "2024-13-45" is not a real calendar date',
     ]);
   });
 
   it("reports malformed YAML with its line", () => {
-    const [message] = check(article('title: "T"\ndate: 2024-05-01\nsummary: S: with a colon: here'));
+    const [message] = check(analysis('title: "T"\ndate: 2024-05-01\nsummary: S: with a colon: here'));
     expect(message).toMatch(/^site\/articles\/some-analysis\.md: the front matter is not valid YAML at line 4/);
   });
 
   it("refuses an unknown region, naming the list position", () => {
-    expect(check(article('title: "T"\ndate: 2024-05-01\nsummary: "S."\nregions: [Asia-Pacific, Eastern europe]'))).toEqual([
+    expect(check(analysis('title: "T"\ndate: 2024-05-01\nsummary: "S."\nregions: [Asia-Pacific, Eastern europe]'))).toEqual([
       'site/articles/some-analysis.md › field "regions[1]": "Eastern europe" is not a region in _data/regionList.json (known: Asia-Pacific, Eastern Europe); fix the spelling or add the region there',
     ]);
   });
 
   it("refuses a future date, a bad file name, no front matter, an empty body and unknown fields", () => {
-    expect(check(article('title: "T"\ndate: 2026-02-01\nsummary: "S."'))[0]).toMatch(/is in the future; keep the analysis as draft: true/);
-    expect(check(article(good), "site/articles/Bad Name.md")[0]).toMatch(/must be lowercase words joined by hyphens/);
+    expect(check(analysis('title: "T"\ndate: 2026-02-01\nsummary: "S."'))[0]).toMatch(/is in the future; keep the analysis as draft: true/);
+    expect(check(analysis(good), "site/articles/Bad Name.md")[0]).toMatch(/must be lowercase words joined by hyphens/);
     expect(check("Just text")[0]).toMatch(/has no front matter/);
-    expect(check(article(good, ""))[0]).toMatch(/has no text after the front matter/);
-    expect(check(article(`${good}\ntilte: "x"`))[0]).toMatch(/field "tilte": is not a field this file knows/);
+    expect(check(analysis(good, ""))[0]).toMatch(/has no text after the front matter/);
+    expect(check(analysis(`${good}\ntilte: "x"`))[0]).toMatch(/field "tilte": is not a field this file knows/);
   });
 
   it("requires draft to be true or false", () => {
-    expect(check(article(`${good}\ndraft: "yes"`))[0]).toMatch(/field "draft": must be true or false; found "yes"/);
+    expect(check(analysis(`${good}\ndraft: "yes"`))[0]).toMatch(/field "draft": must be true or false; found "yes"/);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { ArticleRecord } from "../../scripts/content/validateArticle.ts";
+import type { AnalysisRecord } from "../../scripts/content/validateAnalysis.ts";
 import { buildLevelModel } from "../../scripts/level/levelModel.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 import { absoluteContentBySlug } from "../../scripts/feeds/absoluteContent.ts";
-import { buildAnalysisFeed, dayStart, feedArticles } from "../../scripts/feeds/analysisFeed.ts";
+import { buildAnalysisFeed, dayStart, feedAnalyses } from "../../scripts/feeds/analysisFeed.ts";
 import { buildAssessmentFeed } from "../../scripts/feeds/assessmentFeed.ts";
 import { assessmentTitle, changeSentence } from "../../scripts/feeds/assessmentTitle.ts";
 import { escapeHtml } from "../../scripts/text/escapeHtml.ts";
@@ -30,13 +30,13 @@ const level = buildLevelModel(
 const SITE = "https://example.org";
 const NOW = new Date("2026-01-01T00:00:00Z");
 
-function article(slug: string, date: string, extra: Partial<ArticleRecord> = {}): ArticleRecord {
+function analysis(slug: string, date: string, extra: Partial<AnalysisRecord> = {}): AnalysisRecord {
   return { slug, file: `site/articles/${slug}.md`, title: `Title ${slug}`, date, summary: `Summary ${slug}`, regions: ["Asia-Pacific"], draft: false, ...extra };
 }
 
 describe("buildAnalysisFeed", () => {
-  const articles = [article("c", "2024-04-01", { updated: "2024-06-01" }), article("b", "2024-03-01"), article("d", "2024-05-01", { draft: true }), article("a", "2019-06-01")];
-  const feed = buildAnalysisFeed({ articles, contentBySlug: new Map([["b", "<p>Body b</p>"]]), level, siteUrl: SITE, now: NOW });
+  const analyses = [analysis("c", "2024-04-01", { updated: "2024-06-01" }), analysis("b", "2024-03-01"), analysis("d", "2024-05-01", { draft: true }), analysis("a", "2019-06-01")];
+  const feed = buildAnalysisFeed({ analyses, contentBySlug: new Map([["b", "<p>Body b</p>"]]), level, siteUrl: SITE, now: NOW });
 
   it("leaves drafts out and lists the rest newest first", () => {
     expect(feed.items.map((item) => item.url)).toEqual([`${SITE}/articles/c/`, `${SITE}/articles/b/`, `${SITE}/articles/a/`]);
@@ -56,25 +56,25 @@ describe("buildAnalysisFeed", () => {
 
   it("takes regions as categories and keeps at most `limit` entries", () => {
     expect(feed.items[0]!.categories).toEqual(["Asia-Pacific"]);
-    const many = Array.from({ length: 60 }, (_, i) => article(`n${i}`, `2023-01-${String((i % 28) + 1).padStart(2, "0")}`));
-    expect(buildAnalysisFeed({ articles: many, contentBySlug: new Map(), level, siteUrl: SITE, now: NOW }).items).toHaveLength(50);
-    expect(feedArticles(many, 7)).toHaveLength(7);
+    const many = Array.from({ length: 60 }, (_, i) => analysis(`n${i}`, `2023-01-${String((i % 28) + 1).padStart(2, "0")}`));
+    expect(buildAnalysisFeed({ analyses: many, contentBySlug: new Map(), level, siteUrl: SITE, now: NOW }).items).toHaveLength(50);
+    expect(feedAnalyses(many, 7)).toHaveLength(7);
   });
 
   it("is empty, dated by the build, when there is nothing to publish", () => {
-    const empty = buildAnalysisFeed({ articles: [article("d", "2024-05-01", { draft: true })], contentBySlug: new Map(), level, siteUrl: SITE, now: NOW });
+    const empty = buildAnalysisFeed({ analyses: [analysis("d", "2024-05-01", { draft: true })], contentBySlug: new Map(), level, siteUrl: SITE, now: NOW });
     expect(empty.items).toEqual([]);
     expect(empty.updated).toEqual(NOW);
   });
 
   it("refuses two analyses with one id, even when only one is recent enough to be in the feed", () => {
-    const clash = [article("new", "2025-01-01"), article("old", "2010-01-01", { feedId: "tag:defconwarningsystem.com,2025-01-01:analysis/new" })];
-    expect(() => feedArticles(clash, 1)).toThrow(/site\/articles\/old\.md: feed id .* already the id of site\/articles\/new\.md/);
+    const clash = [analysis("new", "2025-01-01"), analysis("old", "2010-01-01", { feedId: "tag:defconwarningsystem.com,2025-01-01:analysis/new" })];
+    expect(() => feedAnalyses(clash, 1)).toThrow(/site\/articles\/old\.md: feed id .* already the id of site\/articles\/new\.md/);
   });
 
   it("drops characters XML cannot carry from every text", () => {
     const dirty = buildAnalysisFeed({
-      articles: [article("x", "2024-01-01", { title: "Bell\u0007 & tab\t", summary: "Null\u0000 ok 🚀" })],
+      analyses: [analysis("x", "2024-01-01", { title: "Bell\u0007 & tab\t", summary: "Null\u0000 ok 🚀" })],
       contentBySlug: new Map([["x", "<p>\u001Fa</p>"]]),
       level,
       siteUrl: SITE,
@@ -86,7 +86,7 @@ describe("buildAnalysisFeed", () => {
 });
 
 describe("buildAssessmentFeed", () => {
-  const feed = buildAssessmentFeed({ level, articles: [article("b", "2024-03-01", { title: "Why we raised it" })], siteUrl: SITE, now: NOW });
+  const feed = buildAssessmentFeed({ level, analyses: [analysis("b", "2024-03-01", { title: "Why we raised it" })], siteUrl: SITE, now: NOW });
 
   it("has one entry per assessment, newest first, titled by the formula", () => {
     expect(feed.items.map((item) => item.title)).toEqual([
@@ -130,7 +130,7 @@ describe("changeSentence and assessmentTitle", () => {
 
 describe("toJsonFeed", () => {
   it("writes JSON Feed 1.1 with plain-text fields, RFC 3339 dates and the level as an extension", () => {
-    const feed = buildAssessmentFeed({ level, articles: [article("b", "2024-03-01")], siteUrl: SITE, now: NOW });
+    const feed = buildAssessmentFeed({ level, analyses: [analysis("b", "2024-03-01")], siteUrl: SITE, now: NOW });
     const json = toJsonFeed(feed, { feedUrl: `${SITE}/feeds/levels.json`, language: "en", authorName: "Org", authorUrl: `${SITE}/` }) as {
       version: string;
       items: Record<string, unknown>[];

@@ -4,13 +4,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { aliasProblem } from "../../scripts/content/aliasProblem.ts";
 import { decodeUtf8 } from "../../scripts/content/decodeUtf8.ts";
-import { listArticleFiles } from "../../scripts/content/listArticleFiles.ts";
+import { listAnalysisFiles } from "../../scripts/content/listAnalysisFiles.ts";
 import { escapingPermalinks } from "../../scripts/eleventy/permalinkGuardPlugin.ts";
 import markdownPlugin from "../../scripts/eleventy/markdownPlugin.ts";
 import type { EleventyConfig } from "../../scripts/eleventy/eleventyConfig.ts";
 import { describeValue } from "../../scripts/content/describeValue.ts";
 import { findInvisibleCharacter } from "../../scripts/content/invisibleCharacter.ts";
-import { validateArticle } from "../../scripts/content/validateArticle.ts";
+import { validateAnalysis } from "../../scripts/content/validateAnalysis.ts";
 import { validateLevels } from "../../scripts/content/validateLevels.ts";
 import { readFileSync } from "node:fs";
 
@@ -74,7 +74,7 @@ describe("escapingPermalinks", () => {
   });
 });
 
-describe("listArticleFiles", () => {
+describe("listAnalysisFiles", () => {
   it("lists analyses in folders, skips hidden files and the folder's data file, and returns the rest as strays", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "articles-"));
     const files = ["a.md", "2024/b.md", "2024/spring/c.md", "._a.md", ".DS_Store", "2024/.hidden/d.md", "articles.11tydata.js", "notes.txt", "2024/E.MD"];
@@ -82,16 +82,16 @@ describe("listArticleFiles", () => {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
       await writeFile(path.join(dir, file), "x");
     }
-    expect(await listArticleFiles(dir)).toEqual({ markdown: ["2024/b.md", "2024/spring/c.md", "a.md"], strays: ["2024/E.MD", "notes.txt"] });
-    expect(await listArticleFiles(path.join(dir, "missing"))).toEqual({ markdown: [], strays: [] });
+    expect(await listAnalysisFiles(dir)).toEqual({ markdown: ["2024/b.md", "2024/spring/c.md", "a.md"], strays: ["2024/E.MD", "notes.txt"] });
+    expect(await listAnalysisFiles(path.join(dir, "missing"))).toEqual({ markdown: [], strays: [] });
   });
 });
 
 describe("invisible control characters", () => {
-  const articleSchema = JSON.parse(readFileSync("_data/article.schema.json", "utf8"));
+  const analysisSchema = JSON.parse(readFileSync("_data/article.schema.json", "utf8"));
   const levelsSchema = JSON.parse(readFileSync("_data/levels.schema.json", "utf8"));
   const now = new Date("2026-01-01");
-  const article = (front: string, body = "Text.") => validateArticle("site/articles/x.md", `---\n${front}\n---\n${body}\n`, articleSchema, new Set(), now);
+  const analysis = (front: string, body = "Text.") => validateAnalysis("site/articles/x.md", `---\n${front}\n---\n${body}\n`, analysisSchema, new Set(), now);
 
   it("finds C0 and C1 controls, DEL, noncharacters and lone surrogates, and nothing in ordinary text", () => {
     for (const bad of ["\u0000", "\u0008", "\u001b", "\u007f", "\u0085", "\ufffe", "\ud800", "\udc00"]) expect(findInvisibleCharacter(`ok ${bad}`), JSON.stringify(bad)).toBeDefined();
@@ -100,9 +100,9 @@ describe("invisible control characters", () => {
   });
 
   it("refuses an analysis holding one in the file, with its line, or through a YAML escape, with its field", () => {
-    const raw = article('title: "T"\ndate: "2024-01-01"\nsummary: "S."', "Body with a \u0008 backspace.");
+    const raw = analysis('title: "T"\ndate: "2024-01-01"\nsummary: "S."', "Body with a \u0008 backspace.");
     expect(raw.problems.map((p) => p.message)).toEqual([expect.stringMatching(/invisible control character \(U\+0008\) at line 6, column 13/)]);
-    const escaped = article('title: "Bell \\x07"\ndate: "2024-01-01"\nsummary: "Half \\uD800 a character."');
+    const escaped = analysis('title: "Bell \\x07"\ndate: "2024-01-01"\nsummary: "Half \\uD800 a character."');
     expect(escaped.problems.map((p) => [p.field, p.message.slice(0, 50)])).toEqual([
       ["title", "contains an invisible control character (U+0007), "],
       ["summary", "contains an invisible control character (U+D800), "],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildLevelModel } from "../../scripts/level/levelModel.ts";
 import { assessmentsByArticle } from "../../scripts/level/assessmentsByArticle.ts";
 import { currentLevelDocument, levelHistoryDocument, POLL_INTERVAL_SECONDS } from "../../scripts/level/levelApi.ts";
-import type { ArticleRecord } from "../../scripts/content/validateArticle.ts";
+import type { AnalysisRecord } from "../../scripts/content/validateAnalysis.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 
 const colours = { 5: "Green", 4: "Blue", 3: "Yellow", 2: "Orange", 1: "Red" } as const;
@@ -52,7 +52,7 @@ describe("assessmentsByArticle", () => {
 
 describe("level API documents", () => {
   const model = buildLevelModel([a("2025-05-18", 4), a("2025-09-08", 5, "ceasefire"), a("2025-12-01", 5)], meanings);
-  const analyses = new Map<string, ArticleRecord>([
+  const analyses = new Map<string, AnalysisRecord>([
     ["ceasefire", { slug: "ceasefire", file: "site/articles/ceasefire.md", title: "The ceasefire holds", date: "2025-09-07", summary: "s", regions: [], draft: false }],
   ]);
 

@@ -1,7 +1,7 @@
 // The search page's state as it lives in the URL, so a search can be shared and reloaded:
 // /search/?q=korea&region=Asia-Pacific&year=2024&level=DEFCON+4+Blue&sort=date:desc
 
-/** The filters Pagefind indexes (see scripts/search/ and _includes/layouts/article.njk). */
+/** The filters Pagefind indexes (see scripts/search/ and _includes/layouts/analysis.njk). */
 export const FILTER_KEYS = ["region", "year", "level"];
 const SORTS = ["date:desc", "date:asc"];
 

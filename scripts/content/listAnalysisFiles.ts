@@ -1,7 +1,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 
-export interface ArticleFiles {
+export interface AnalysisFiles {
   /** Every analysis, as a path relative to the articles folder ("2024/slug.md"), sorted. */
   markdown: string[];
   /** Files that are not analyses but sit among them ("notes.txt", "slug.MD"), relative as above. */
@@ -9,14 +9,14 @@ export interface ArticleFiles {
 }
 
 /** The folder's own data file: Eleventy reads it for every analysis (layout, address). */
-const FOLDER_DATA = /^articles\.11tydata\.js$/;
+const FOLDER_DATA = /^analyses\.11tydata\.js$/;
 
 /**
  * Lists the articles folder and every folder inside it (editors file analyses by year).
  * Hidden files and folders are skipped, as Eleventy is told to skip them: macOS writes
  * `.DS_Store` and `._name.md` beside an editor's files.
  */
-export async function listArticleFiles(dir: string): Promise<ArticleFiles> {
+export async function listAnalysisFiles(dir: string): Promise<AnalysisFiles> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });

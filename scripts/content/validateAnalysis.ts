@@ -6,7 +6,7 @@ import { aliasProblem } from "./aliasProblem.ts";
 import { invisibleCharacterMessage } from "./invisibleCharacter.ts";
 
 /** An analysis as the rest of the build sees it, after validation. */
-export interface ArticleRecord {
+export interface AnalysisRecord {
   slug: string;
   file: string;
   title: string;
@@ -22,21 +22,21 @@ export interface ArticleRecord {
   aliases?: string[];
 }
 
-export interface ArticleResult {
-  article?: ArticleRecord;
+export interface AnalysisResult {
+  analysis?: AnalysisRecord;
   problems: Problem[];
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Validates one analysis (`site/articles/<slug>.md`, or in a folder inside it): its name, front matter, regions and aliases. */
-export function validateArticle(
+export function validateAnalysis(
   file: string,
   text: string,
   schema: Record<string, unknown>,
   knownRegions: ReadonlySet<string>,
   now: Date,
-): ArticleResult {
+): AnalysisResult {
   const slug = file.replace(/^.*\//, "").replace(/\.md$/, "");
   const problems: Problem[] = [];
   if (!SLUG.test(slug)) {
@@ -123,7 +123,7 @@ export function validateArticle(
 
   return {
     problems,
-    article: {
+    analysis: {
       slug,
       file,
       title: front.title,
