@@ -9,7 +9,7 @@ export interface AnalysisFiles {
 }
 
 /** The folder's own data file: Eleventy reads it for every analysis (layout, address). */
-const FOLDER_DATA = /^analyses\.11tydata\.js$/;
+const FOLDER_DATA = /^articles\.11tydata\.js$/;
 
 /**
  * Lists the articles folder and every folder inside it (editors file analyses by year).

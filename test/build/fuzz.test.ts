@@ -817,7 +817,7 @@ function filesOf(c: Case): { path: string; bytes: Uint8Array }[] {
 async function writeCase(site: FixtureSite, c: Case): Promise<void> {
   const folder = path.join(site.root, ARTICLES);
   for (const name of await readdir(folder)) {
-    if (!/^analyses\.11tydata\./.test(name)) await rm(path.join(folder, name), { recursive: true, force: true });
+    if (!/^articles\.11tydata\./.test(name)) await rm(path.join(folder, name), { recursive: true, force: true });
   }
   for (const file of filesOf(c)) await site.write(file.path, file.bytes);
 }
@@ -992,7 +992,7 @@ async function publishedProblems(site: FixtureSite, c: Case): Promise<string[]> 
       const link = $(card).find(".analysis-card__title a");
       const a = byUrl.get(link.attr("href") ?? "");
       if (!a) return;
-      if (/^analyses\/(page\/\d+\/)?index\.html$/.test(file)) archived.add(a.slug);
+      if (/^articles\/(page\/\d+\/)?index\.html$/.test(file)) archived.add(a.slug);
       expectText(`${file} card title`, link.text(), parsed(a.title));
       expectText(`${file} card summary`, $(card).find(".analysis-card__summary").text(), parsed(a.summary));
     });

@@ -72,7 +72,7 @@ describe("the gates refuse a site that breaks their rules", () => {
     failure(
       "bait/links/index.html",
       "links",
-      'links to /articles/a-real-analysis/#no-such-section (<a href>), but analyses/a-real-analysis/index.html has no element with id="no-such-section"',
+      'links to /articles/a-real-analysis/#no-such-section (<a href>), but articles/a-real-analysis/index.html has no element with id="no-such-section"',
     );
     failure("bait/links/index.html", "links", 'links to #nowhere-here (<a href>), but bait/links/index.html has no element with id="nowhere-here"');
     expect(result.stderr).not.toContain("#section-one");
