@@ -13,7 +13,6 @@
  */
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import Eleventy from "@11ty/eleventy";
 import { acquireBuildLock, LOCK_FILE, type BuildLock } from "./buildLock.ts";
 import { describeError } from "./describeError.ts";
 import { StopGuard } from "./stopGuard.ts";
@@ -66,7 +65,11 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
     console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;
   }
+  const validated = performance.now();
 
+  // Loaded only for content that passed: a content mistake is reported without waiting for it.
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const eleventyLoaded = performance.now();
   const eleventy = new Eleventy("site", STAGING_DIR, {
     configPath: ".eleventy.js",
     quietMode: true,
@@ -124,7 +127,8 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   // One line with every phase: scripts/bench.ts reads it.
   console.log(
     `✔ Built ${report.pages} pages into ${OUTPUT_DIR}/ in ${seconds(performance.now() - started)} ` +
-      `(Eleventy ${seconds(rendered - started)}, gates ${seconds(gated - rendered)}, ` +
+      `(content ${seconds(validated - started)}, loading Eleventy ${seconds(eleventyLoaded - validated)}, ` +
+      `Eleventy ${seconds(rendered - eleventyLoaded)}, gates ${seconds(gated - rendered)}, ` +
       `search ${seconds(indexed - gated)}, offline ${seconds(workerWritten - indexed)}).`,
   );
   console.log(formatPageSizes(report.sizes));
