@@ -3,6 +3,7 @@ import type { LevelModel } from "../level/levelModel.ts";
 import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { assessmentsByArticle } from "../level/assessmentsByArticle.ts";
 import { currentLevelDocument, levelHistoryDocument } from "../level/levelApi.ts";
+import { levelsCsv } from "../level/levelsCsv.ts";
 import { levelStats } from "../level/levelStats.ts";
 import { badge } from "../chart/badge.ts";
 import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
@@ -51,6 +52,9 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   );
   eleventyConfig.addFilter("levelHistoryJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
     JSON.stringify(levelHistoryDocument(model, siteUrl, bySlug(analyses)), null, 2),
+  );
+  eleventyConfig.addFilter("levelHistoryCsv", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
+    levelsCsv(levelHistoryDocument(model, siteUrl, bySlug(analyses))),
   );
   eleventyConfig.addFilter("dayCount", dayCount);
   eleventyConfig.addFilter("percent", percent);

@@ -5,6 +5,7 @@ import * as cheerio from "cheerio";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { SaxesParser } from "saxes";
+import { parse as parseCsv } from "csv-parse/sync";
 import { builtFixtureSite, PROJECT_ROOT } from "../helpers/fixtureSite.ts";
 import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeaders.ts";
 import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
@@ -38,6 +39,30 @@ describe("the machine-readable level at DEFCON 4", () => {
 
   it("writes /code.dat as the single digit of the current level, one byte, nothing else", async () => {
     expect(await site.read("code.dat")).toBe("4");
+  });
+
+  it("offers every assessment as CSV for spreadsheets, row for row what /api/levels.json says, linked from /history/", async () => {
+    const csv = await site.read("api/levels.csv");
+    // RFC 4180: every record ends in CRLF, and a strict parser reads it.
+    expect(csv.split("\r\n").at(-1)).toBe("");
+    expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    const rows = parseCsv(csv, { bom: false, relax_quotes: false, relax_column_count: false }) as string[][];
+    expect(rows[0]).toEqual(["issued", "level", "colour", "change", "reason", "analysis_url"]);
+    const api = JSON.parse(await site.read("api/levels.json"));
+    expect(rows.slice(1)).toEqual(
+      api.assessments.map((a: { date: string; level: number; colour: string; change: string; reason: string; analysis: { url: string } | null }) => [
+        a.date,
+        String(a.level),
+        a.colour,
+        a.change,
+        a.reason,
+        a.analysis?.url ?? "",
+      ]),
+    );
+    expect(rows.slice(1).map((row) => row[0])).toEqual(["2025-01-20", "2024-05-01", "2023-02-10T09:30:00Z", "2022-06-01", "2022-06-01", "2021-03-15", "2020-01-01"]);
+    expect(rows[2]![5]).toMatch(/^https:\/\/.+\/articles\/calm-returns\/$/);
+    const history = cheerio.load(await site.read("history/index.html"));
+    expect(history('a[href="/api/levels.csv"]').text()).toContain("CSV");
   });
 
   it("describes the current level in /api/level.json, valid against its documented schema", async () => {

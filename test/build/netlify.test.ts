@@ -4,6 +4,7 @@ import { parse } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../helpers/fixtureSite.ts";
 import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeaders.ts";
+import { feedCatalogue } from "../../scripts/feeds/feedCatalogue.ts";
 
 const toml = await readFile(path.join(PROJECT_ROOT, "netlify.toml"), "utf8");
 const config = parse(toml) as { build: { command: string; publish: string; environment: Record<string, string> } };
@@ -69,6 +70,23 @@ describe("netlify.toml", () => {
       expect(maxAge(cache)).toBeGreaterThanOrEqual(31_536_000);
     });
   }
+
+  // Every feed the site publishes (the catalogue the /feeds/ page lists), so a new one is not forgotten.
+  const feeds = feedCatalogue().map((feed) => feed.url);
+  it("names the six feeds of the catalogue", () => expect(feeds).toHaveLength(6));
+  for (const open of ["/code.dat", "/api/level.json", "/api/levels.json", "/api/levels.csv", "/badge.svg", ...feeds]) {
+    it(`lets other sites' pages fetch ${open} (CORS)`, () => {
+      expect(headers(open)["Access-Control-Allow-Origin"]).toBe("*");
+    });
+  }
+
+  it("does not open pages to other sites' scripts", () => {
+    for (const page of ["/", "/history/", "/articles/some-analysis/", "/feeds/", "/search/"]) expect(headers(page)["Access-Control-Allow-Origin"], page).toBeUndefined();
+  });
+
+  it("serves the levels CSV as UTF-8 CSV with a header row", () => {
+    expect(headers("/api/levels.csv")["Content-Type"]).toBe("text/csv; charset=utf-8; header=present");
+  });
 
   it("never lets two rules that match one path disagree on Cache-Control", () => {
     for (const urlPath of ["/", "/feeds/x.xml", "/pagefind/index/a", "/code.dat", "/api/level.json", "/badge.svg", "/assets/v/a/site.css", "/assets/css/site.css"]) {

@@ -74,3 +74,38 @@ describe("buildLevelModel", () => {
     expect(() => buildLevelModel([], meanings)).toThrow(/no assessments/);
   });
 });
+
+describe("the levels CSV", () => {
+  it("quotes what needs quoting and reads back exactly, line breaks, quotes and non-ASCII included", async () => {
+    const { parse } = await import("csv-parse/sync");
+    const { levelsCsv } = await import("../../scripts/level/levelsCsv.ts");
+    const reasons = ['Plain.', 'A comma, then more', 'He said "no"', "Two\nlines", "=1+1 is not a formula here", "India–Pakistan, café"];
+    const history = {
+      version: 1,
+      current: 4 as const,
+      historyUrl: "https://example.org/history/",
+      pollIntervalSeconds: 600,
+      assessments: reasons.map((reason, i) => ({
+        id: `assessment-${i}`,
+        level: 4 as const,
+        colour: "Blue",
+        name: "n",
+        date: `2024-01-0${i + 1}`,
+        issued: `2024-01-0${i + 1}T00:00:00.000Z`,
+        change: "kept" as const,
+        previousLevel: null,
+        reason,
+        url: "https://example.org/history/",
+        analysis: i === 0 ? { title: "T", url: "https://example.org/articles/t/" } : null,
+      })),
+    };
+    const csv = levelsCsv(history);
+    expect(csv).toContain('"He said ""no"""');
+    expect(csv).toContain('"A comma, then more"');
+    expect(csv).toContain('"Two\nlines"');
+    const rows = parse(csv, { relax_quotes: false }) as string[][];
+    expect(rows.slice(1).map((row) => row[4])).toEqual(reasons);
+    expect(rows[1]![5]).toBe("https://example.org/articles/t/");
+    expect(rows[2]![5]).toBe("");
+  });
+});
