@@ -54,8 +54,8 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig): void {
     },
   );
 
-  eleventyConfig.addFilter("jsonFeed", (feed: Feed, feedUrl: string, site: { language: string; name: string }, siteUrl: string) =>
-    JSON.stringify(toJsonFeed(feed, { feedUrl, language: site.language, authorName: site.name, authorUrl: `${siteUrl}/` }), null, 2),
+  eleventyConfig.addFilter("jsonFeed", (feed: Feed, feedUrl: string, site: { language: string; name: string; websubHub: string }, siteUrl: string) =>
+    JSON.stringify(toJsonFeed(feed, { feedUrl, hub: site.websubHub, language: site.language, authorName: site.name, authorUrl: `${siteUrl}/` }), null, 2),
   );
 
   eleventyConfig.addPassthroughCopy({ "site/feeds/feed.xsl": "feeds/feed.xsl" });

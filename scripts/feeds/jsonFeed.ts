@@ -4,6 +4,8 @@ import type { Feed, FeedItem } from "./types.ts";
 export interface JsonFeedMeta {
   /** Absolute URL of the JSON feed itself. */
   feedUrl: string;
+  /** The WebSub hub that tells subscribers at once when the feed changes (_data/site.json). */
+  hub: string;
   language: string;
   authorName: string;
   authorUrl: string;
@@ -20,6 +22,7 @@ export function toJsonFeed(feed: Feed, meta: JsonFeedMeta): Record<string, unkno
     title: feed.title,
     home_page_url: feed.homePageUrl,
     feed_url: meta.feedUrl,
+    hubs: [{ type: "WebSub", url: meta.hub }],
     description: feed.description,
     language: meta.language,
     authors: [{ name: meta.authorName, url: meta.authorUrl }],

@@ -131,7 +131,7 @@ describe("changeSentence and assessmentTitle", () => {
 describe("toJsonFeed", () => {
   it("writes JSON Feed 1.1 with plain-text fields, RFC 3339 dates and the level as an extension", () => {
     const feed = buildAssessmentFeed({ level, analyses: [analysis("b", "2024-03-01")], siteUrl: SITE, now: NOW });
-    const json = toJsonFeed(feed, { feedUrl: `${SITE}/feeds/levels.json`, language: "en", authorName: "Org", authorUrl: `${SITE}/` }) as {
+    const json = toJsonFeed(feed, { feedUrl: `${SITE}/feeds/levels.json`, hub: "https://hub.example/", language: "en", authorName: "Org", authorUrl: `${SITE}/` }) as {
       version: string;
       items: Record<string, unknown>[];
     };
