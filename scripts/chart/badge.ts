@@ -28,7 +28,8 @@ const PADDING = 7;
 
 /**
  * The badge is a standalone image shown on other sites, so it cannot use the site's CSS custom
- * properties: it takes the level's light-theme colours from _data/levelMeanings.json directly.
+ * properties: it takes the level's colours (light or dark theme, /badge.svg or /badge-dark.svg)
+ * from _data/levelMeanings.json directly.
  */
 export function badge(level: LevelNumber, colourWord: string, colours: Swatch): Badge {
   const leftText = levelNumberLabel(level);

@@ -46,7 +46,9 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
       marker.previousLevel === undefined ? undefined : levelLabel(marker.previousLevel, meanings),
     ).marker,
   );
-  eleventyConfig.addFilter("levelBadge", (model: LevelModel) => badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch.light));
+  eleventyConfig.addFilter("levelBadge", (model: LevelModel, scheme: "light" | "dark") =>
+    badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch[scheme]),
+  );
   eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
     JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses)), null, 2),
   );

@@ -112,6 +112,21 @@ describe("the machine-readable level at DEFCON 4", () => {
     expect(badge.fills).toContain("#1b4f93");
     expect(svg).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="badge-title"/);
   });
+
+  it("draws /badge-dark.svg, the same badge in the level's dark-theme colours from the one data file", async () => {
+    const meanings = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data/levelMeanings.json"), "utf8")) as {
+      levels: { level: number; swatch: Record<"light" | "dark", { fill: string; text: string }> }[];
+    };
+    const blue = meanings.levels.find((m) => m.level === 4)!.swatch;
+    const dark = readSvg(await site.read("badge-dark.svg"));
+    const light = readSvg(await site.read("badge.svg"));
+    expect(dark.title).toBe(light.title);
+    expect(dark.texts).toEqual(light.texts);
+    expect(dark.fills).toContain(blue.dark.fill);
+    expect(dark.fills).toContain(blue.dark.text);
+    expect(dark.fills).not.toContain(blue.light.fill);
+    expect(light.fills).toContain(blue.light.fill);
+  });
 });
 
 describe("the machine-readable level at DEFCON 2", () => {

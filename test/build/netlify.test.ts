@@ -74,7 +74,7 @@ describe("netlify.toml", () => {
   // Every feed the site publishes (the catalogue the /feeds/ page lists), so a new one is not forgotten.
   const feeds = feedCatalogue().map((feed) => feed.url);
   it("names the six feeds of the catalogue", () => expect(feeds).toHaveLength(6));
-  for (const open of ["/code.dat", "/api/level.json", "/api/levels.json", "/api/levels.csv", "/badge.svg", ...feeds]) {
+  for (const open of ["/code.dat", "/api/level.json", "/api/levels.json", "/api/levels.csv", "/badge.svg", "/badge-dark.svg", ...feeds]) {
     it(`lets other sites' pages fetch ${open} (CORS)`, () => {
       expect(headers(open)["Access-Control-Allow-Origin"]).toBe("*");
     });
