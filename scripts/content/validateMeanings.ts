@@ -27,7 +27,7 @@ const meaningsSchema = {
       description: "exactly five levels, 5 to 1",
       items: {
         type: "object",
-        required: ["level", "colour", "name", "meaning", "advice", "swatch"],
+        required: ["level", "colour", "name", "meaning", "advice", "swatch", "cadence"],
         additionalProperties: false,
         properties: {
           level: { type: "integer", minimum: 1, maximum: 5, description: "a whole number from 1 to 5" },
@@ -41,6 +41,17 @@ const meaningsSchema = {
             additionalProperties: false,
             description: 'the level\'s colours in the light and the dark theme, e.g. {"light": {"fill": "#17683a", "text": "#ffffff"}, "dark": {…}}',
             properties: { light: SWATCH, dark: SWATCH },
+          },
+          cadence: {
+            type: "object",
+            minProperties: 1,
+            maxProperties: 1,
+            additionalProperties: false,
+            description: 'when the next scheduled assessment is due at this level: {"monthlyOnDay": 1} (the 1st of each month) or {"everyDays": 21}',
+            properties: {
+              monthlyOnDay: { type: "integer", minimum: 1, maximum: 28, description: "a day of the month from 1 to 28" },
+              everyDays: { type: "integer", minimum: 1, maximum: 366, description: "a whole number of days from 1 to 366" },
+            },
           },
         },
       },

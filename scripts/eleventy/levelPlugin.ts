@@ -4,6 +4,7 @@ import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { assessmentsByArticle } from "../level/assessmentsByArticle.ts";
 import { currentLevelDocument, levelHistoryDocument } from "../level/levelApi.ts";
 import { levelsCsv } from "../level/levelsCsv.ts";
+import { nextAssessment } from "../level/nextAssessment.ts";
 import { levelStats } from "../level/levelStats.ts";
 import { badge } from "../chart/badge.ts";
 import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
@@ -49,8 +50,11 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("levelBadge", (model: LevelModel, scheme: "light" | "dark") =>
     badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch[scheme]),
   );
-  eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
-    JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses)), null, 2),
+  eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[], now: Date) =>
+    JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses), now), null, 2),
+  );
+  eleventyConfig.addFilter("nextAssessment", (model: LevelModel, now: Date) =>
+    nextAssessment(model.current, model.meanings[model.current.level].cadence, now),
   );
   eleventyConfig.addFilter("levelHistoryJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
     JSON.stringify(levelHistoryDocument(model, siteUrl, bySlug(analyses)), null, 2),

@@ -2,6 +2,7 @@ import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import { analysisUrl } from "../content/siteIndex.ts";
 import type { LevelModel } from "./levelModel.ts";
 import type { Assessment, LevelChange, LevelNumber } from "./types.ts";
+import { nextAssessment } from "./nextAssessment.ts";
 
 /** The documents served at /api/level.json and /api/levels.json; docs/api.md and docs/api/*.schema.json describe them. */
 export const API_VERSION = 1;
@@ -36,6 +37,10 @@ export interface ApiCurrentLevel extends ApiAssessment {
   since: string;
   historyUrl: string;
   pollIntervalSeconds: number;
+  /** The day the next scheduled assessment is due, "YYYY-MM-DD" (the current level's cadence). */
+  nextAssessmentDue: string;
+  /** Whether that day has passed without a new assessment, as of the build. */
+  overdue: boolean;
 }
 
 export interface ApiLevelHistory {
@@ -73,8 +78,10 @@ export function currentLevelDocument(
   model: LevelModel,
   siteUrl: string,
   analysesBySlug: ReadonlyMap<string, AnalysisRecord>,
+  now: Date,
 ): ApiCurrentLevel {
   const meaning = model.meanings[model.current.level];
+  const next = nextAssessment(model.current, meaning.cadence, now);
   return {
     version: API_VERSION,
     ...apiAssessment(model.current, model, siteUrl, analysesBySlug),
@@ -83,6 +90,8 @@ export function currentLevelDocument(
     since: model.currentSince.issued.toISOString(),
     historyUrl: `${siteUrl}/history/`,
     pollIntervalSeconds: POLL_INTERVAL_SECONDS,
+    nextAssessmentDue: next.due,
+    overdue: next.overdue,
   };
 }
 

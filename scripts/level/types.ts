@@ -18,7 +18,12 @@ export interface LevelMeaning {
   advice: string;
   /** The level's colours, the one source for the stylesheet, the chart and the badge. */
   swatch: { light: Swatch; dark: Swatch };
+  /** When the next scheduled assessment is due while this level is in force (nextAssessment.ts). */
+  cadence: Cadence;
 }
+
+/** A scheduled update on a day of each month, or a number of days after the last assessment. */
+export type Cadence = { monthlyOnDay: number } | { everyDays: number };
 
 /** A level's background colour and the text colour written on it, as #rrggbb. */
 export interface Swatch {

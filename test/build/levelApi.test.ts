@@ -41,6 +41,14 @@ describe("the machine-readable level at DEFCON 4", () => {
     expect(await site.read("code.dat")).toBe("4");
   });
 
+  it("says on the home page when the next scheduled assessment was due, and that it is overdue", async () => {
+    const home = cheerio.load(await site.read("index.html"));
+    const next = home("[data-next-assessment]");
+    expect(next.attr("data-next-assessment")).toBe("2025-02-10");
+    expect(next.attr("data-overdue")).toBe("true");
+    expect(next.text().replace(/\s+/g, " ")).toContain("Overdue since 10 February 2025");
+  });
+
   it("offers every assessment as CSV for spreadsheets, row for row what /api/levels.json says, linked from /history/", async () => {
     const csv = await site.read("api/levels.csv");
     // RFC 4180: every record ends in CRLF, and a strict parser reads it.
@@ -80,6 +88,9 @@ describe("the machine-readable level at DEFCON 4", () => {
       reason: "New tension.",
       analysis: null,
       pollIntervalSeconds: 600,
+      // Blue's cadence is three weeks: due 2025-02-10, long past at the build date (2025-06-30).
+      nextAssessmentDue: "2025-02-10",
+      overdue: true,
     });
     expect(doc.historyUrl).toMatch(/^https:\/\/.+\/history\/$/);
     expect(doc.url).toBe(`${doc.historyUrl}#assessment-2025-01-20`);

@@ -96,3 +96,26 @@ describe("the dark colour scheme", () => {
     }
   });
 });
+
+describe("a level's cadence", () => {
+  const withCadence = (level: number, cadence: unknown) => ({
+    levels: meaningsFile.levels.map((m) => (m.level === level ? { ...m, cadence } : m)),
+  });
+  it("is required, and must be one of a day of the month or a number of days, refused by level and field", () => {
+    const { cadence: _dropped, ...withoutCadence } = meaningsFile.levels[0]!;
+    const missing = validateMeanings({ levels: [withoutCadence, ...meaningsFile.levels.slice(1)] }, "_data/levelMeanings.json").problems;
+    expect(missing.map((p) => `${p.entry} ${p.field}: ${p.message}`).join("\n")).toMatch(/level entry #1 cadence: is required but missing/);
+    for (const wrong of [{ monthlyOnDay: 31 }, { everyDays: 0 }, { monthlyOnDay: 1, everyDays: 7 }, { weekly: true }]) {
+      const problems = validateMeanings(withCadence(4, wrong), "_data/levelMeanings.json").problems;
+      expect(problems.length, JSON.stringify(wrong)).toBeGreaterThan(0);
+      expect(problems.every((p) => p.entry === "level entry #2"), JSON.stringify(problems)).toBe(true);
+    }
+    expect(validateMeanings(withCadence(4, { everyDays: 21 }), "_data/levelMeanings.json").problems).toEqual([]);
+  });
+
+  it("is the organisation's: the 1st of each month at Green, about three weeks at Blue", () => {
+    const cadence = Object.fromEntries(meaningsFile.levels.map((m) => [m.level, m.cadence]));
+    expect(cadence[5]).toEqual({ monthlyOnDay: 1 });
+    expect(cadence[4]).toEqual({ everyDays: 21 });
+  });
+});

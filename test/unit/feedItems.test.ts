@@ -14,7 +14,7 @@ import { xmlSafeText } from "../../scripts/feeds/xmlSafeText.ts";
 
 const colours = { 5: "Green", 4: "Blue", 3: "Yellow", 2: "Orange", 1: "Red" } as const;
 const meanings = Object.fromEntries(
-  ([1, 2, 3, 4, 5] as LevelNumber[]).map((level) => [level, { level, colour: colours[level], name: "n", meaning: "m", advice: "a", swatch: { light: { fill: "#000000", text: "#ffffff" }, dark: { fill: "#000000", text: "#ffffff" } } } satisfies LevelMeaning]),
+  ([1, 2, 3, 4, 5] as LevelNumber[]).map((level) => [level, { level, colour: colours[level], name: "n", meaning: "m", advice: "a", swatch: { light: { fill: "#000000", text: "#ffffff" }, dark: { fill: "#000000", text: "#ffffff" } }, cadence: { everyDays: 21 } } satisfies LevelMeaning]),
 ) as Record<LevelNumber, LevelMeaning>;
 
 const level = buildLevelModel(

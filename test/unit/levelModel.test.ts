@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildLevelModel } from "../../scripts/level/levelModel.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 
@@ -6,7 +6,7 @@ const colours = { 5: "Green", 4: "Blue", 3: "Yellow", 2: "Orange", 1: "Red" } as
 const meanings = Object.fromEntries(
   ([1, 2, 3, 4, 5] as LevelNumber[]).map((level) => [
     level,
-    { level, colour: colours[level], name: `n${level}`, meaning: "m", advice: "a", swatch: { light: { fill: "#000000", text: "#ffffff" }, dark: { fill: "#000000", text: "#ffffff" } } } satisfies LevelMeaning,
+    { level, colour: colours[level], name: `n${level}`, meaning: "m", advice: "a", swatch: { light: { fill: "#000000", text: "#ffffff" }, dark: { fill: "#000000", text: "#ffffff" } }, cadence: { everyDays: 21 } } satisfies LevelMeaning,
   ]),
 ) as Record<LevelNumber, LevelMeaning>;
 
@@ -107,5 +107,33 @@ describe("the levels CSV", () => {
     expect(rows.slice(1).map((row) => row[4])).toEqual(reasons);
     expect(rows[1]![5]).toBe("https://example.org/articles/t/");
     expect(rows[2]![5]).toBe("");
+  });
+});
+
+describe("the next scheduled assessment", () => {
+  const at = (date: string) => ({ issued: new Date(date.length === 10 ? `${date}T00:00:00Z` : date) }) as Parameters<typeof nextAssessment>[0];
+  const monthly = { monthlyOnDay: 1 };
+  const threeWeeks = { everyDays: 21 };
+  let nextAssessment: typeof import("../../scripts/level/nextAssessment.ts").nextAssessment;
+  beforeAll(async () => {
+    ({ nextAssessment } = await import("../../scripts/level/nextAssessment.ts"));
+  });
+
+  it("is the next 1st of a month at Green, even after an assessment made on a 1st or late in a day", () => {
+    const now = new Date("2025-01-01T00:00:00Z");
+    expect(nextAssessment(at("2025-12-01"), monthly, now).due).toBe("2026-01-01");
+    expect(nextAssessment(at("2025-12-15T23:30:00Z"), monthly, now).due).toBe("2026-01-01");
+    expect(nextAssessment(at("2025-01-31"), monthly, now).due).toBe("2025-02-01");
+    expect(nextAssessment(at("2025-11-30"), { monthlyOnDay: 5 }, now).due).toBe("2025-12-05");
+    expect(nextAssessment(at("2025-11-03"), { monthlyOnDay: 5 }, now).due).toBe("2025-11-05");
+  });
+
+  it("is three weeks after the last one at Blue", () => {
+    expect(nextAssessment(at("2025-01-20T14:00:00Z"), threeWeeks, new Date("2025-01-21")).due).toBe("2025-02-10");
+  });
+
+  it("is overdue from the day after it was due (UTC), not before", () => {
+    expect(nextAssessment(at("2025-01-20"), threeWeeks, new Date("2025-02-10T23:59:59Z")).overdue).toBe(false);
+    expect(nextAssessment(at("2025-01-20"), threeWeeks, new Date("2025-02-11T00:00:00Z")).overdue).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 
 const colours = { 5: "Green", 4: "Blue", 3: "Yellow", 2: "Orange", 1: "Red" } as const;
 const meanings = Object.fromEntries(
-  ([1, 2, 3, 4, 5] as LevelNumber[]).map((level) => [level, { level, colour: colours[level], name: `name ${level}`, meaning: `meaning ${level}`, advice: `advice ${level}` }]),
+  ([1, 2, 3, 4, 5] as LevelNumber[]).map((level) => [level, { level, colour: colours[level], name: `name ${level}`, meaning: `meaning ${level}`, advice: `advice ${level}`, cadence: { everyDays: 21 } }]),
 ) as Record<LevelNumber, LevelMeaning>;
 const a = (date: string, level: number, article?: string) => ({ date, level, reason: `reason ${date}`, ...(article ? { article } : {}) });
 const when = (iso: string) => new Date(iso);
@@ -57,7 +57,7 @@ describe("level API documents", () => {
   ]);
 
   it("describes the current level from the latest assessment, since the last change", () => {
-    const doc = currentLevelDocument(model, "https://example.org", analyses);
+    const doc = currentLevelDocument(model, "https://example.org", analyses, new Date("2025-01-01T00:00:00Z"));
     expect(doc).toMatchObject({
       level: 5,
       colour: "Green",
