@@ -5,6 +5,7 @@ import { assessmentsByArticle } from "../level/assessmentsByArticle.ts";
 import { currentLevelDocument, levelHistoryDocument } from "../level/levelApi.ts";
 import { levelsCsv } from "../level/levelsCsv.ts";
 import { nextAssessment } from "../level/nextAssessment.ts";
+import { assessmentsCalendar, type CalendarSite } from "../level/assessmentsCalendar.ts";
 import { levelStats } from "../level/levelStats.ts";
 import { badge } from "../chart/badge.ts";
 import { CHART_LAYOUTS, levelChart, type ChartLayoutName } from "../chart/levelChart.ts";
@@ -55,6 +56,9 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   );
   eleventyConfig.addFilter("nextAssessment", (model: LevelModel, now: Date) =>
     nextAssessment(model.current, model.meanings[model.current.level].cadence, now),
+  );
+  eleventyConfig.addFilter("assessmentsCalendar", (model: LevelModel, now: Date, site: CalendarSite, siteUrl: string) =>
+    assessmentsCalendar(model, nextAssessment(model.current, model.meanings[model.current.level].cadence, now), site, siteUrl),
   );
   eleventyConfig.addFilter("levelHistoryJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
     JSON.stringify(levelHistoryDocument(model, siteUrl, bySlug(analyses)), null, 2),

@@ -6,6 +6,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { SaxesParser } from "saxes";
 import { parse as parseCsv } from "csv-parse/sync";
+import ICAL from "ical.js";
 import { builtFixtureSite, PROJECT_ROOT } from "../helpers/fixtureSite.ts";
 import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeaders.ts";
 import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
@@ -39,6 +40,40 @@ describe("the machine-readable level at DEFCON 4", () => {
 
   it("writes /code.dat as the single digit of the current level, one byte, nothing else", async () => {
     expect(await site.read("code.dat")).toBe("4");
+  });
+
+  it("publishes /assessments.ics: every assessment and the next scheduled one, valid iCalendar with stable UIDs", async () => {
+    const text = await site.read("assessments.ics");
+    // RFC 5545: CRLF line ends, and a strict parser reads it.
+    expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue("version")).toBe("2.0");
+    const events = calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent));
+    const api = JSON.parse(await site.read("api/levels.json"));
+    expect(events).toHaveLength(api.assessments.length + 1);
+
+    const [next, ...past] = events;
+    expect(next!.uid).toBe("next-scheduled-assessment@www.defconwarningsystem.com");
+    expect(next!.startDate.toString()).toBe("2025-02-10");
+    expect(next!.startDate.isDate).toBe(true);
+    expect(next!.summary).toContain("(overdue)");
+    expect(next!.description).toContain("Not an official government alert level.");
+
+    expect(past.map((event) => event.uid)).toEqual(FACTS.ids.map((id) => `${id}@www.defconwarningsystem.com`));
+    const timed = past.find((event) => event.uid.startsWith("assessment-2023-02-10-0930"))!;
+    expect(timed.startDate.isDate).toBe(false);
+    expect(timed.startDate.toJSDate().toISOString()).toBe("2023-02-10T09:30:00.000Z");
+    const raised = past.find((event) => event.uid.startsWith("assessment-2025-01-20@"))!;
+    expect(raised.startDate.toString()).toBe("2025-01-20");
+    expect(raised.summary).toBe("DEFCON 4 Blue: Raised from DEFCON 5 Green (The DEFCON Warning System)");
+    expect(raised.description).toContain("New tension.");
+    expect(raised.description).toContain("Not an official government alert level.");
+    // The same history gives the same file: DTSTAMP is the latest assessment's time, not the build's.
+    expect(calendar.getAllSubcomponents("vevent").map((v) => v.getFirstPropertyValue("dtstamp")?.toString())).toEqual(
+      Array(events.length).fill("2025-01-20T00:00:00Z"),
+    );
+    const feedsPage = cheerio.load(await site.read("feeds/index.html"));
+    expect(feedsPage('a[href="/assessments.ics"]').length).toBe(1);
   });
 
   it("says on the home page when the next scheduled assessment was due, and that it is overdue", async () => {

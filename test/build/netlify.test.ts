@@ -74,7 +74,7 @@ describe("netlify.toml", () => {
   // Every feed the site publishes (the catalogue the /feeds/ page lists), so a new one is not forgotten.
   const feeds = feedCatalogue().map((feed) => feed.url);
   it("names the six feeds of the catalogue", () => expect(feeds).toHaveLength(6));
-  for (const open of ["/code.dat", "/api/level.json", "/api/levels.json", "/api/levels.csv", "/badge.svg", "/badge-dark.svg", ...feeds]) {
+  for (const open of ["/code.dat", "/api/level.json", "/api/levels.json", "/api/levels.csv", "/badge.svg", "/badge-dark.svg", "/assessments.ics", ...feeds]) {
     it(`lets other sites' pages fetch ${open} (CORS)`, () => {
       expect(headers(open)["Access-Control-Allow-Origin"]).toBe("*");
     });
@@ -82,6 +82,11 @@ describe("netlify.toml", () => {
 
   it("does not open pages to other sites' scripts", () => {
     for (const page of ["/", "/history/", "/articles/some-analysis/", "/feeds/", "/search/"]) expect(headers(page)["Access-Control-Allow-Origin"], page).toBeUndefined();
+  });
+
+  it("serves the calendar as iCalendar, revalidated within a minute", () => {
+    expect(headers("/assessments.ics")["Content-Type"]).toBe("text/calendar; charset=utf-8");
+    expect(headers("/assessments.ics")["Cache-Control"]).toBe("public, max-age=60, must-revalidate");
   });
 
   it("serves the levels CSV as UTF-8 CSV with a header row", () => {
