@@ -294,7 +294,7 @@ describe("feeds of a site with 55 published analyses, a draft and five assessmen
     for (const [, , href] of expected) expect(site.exists(href!.slice(1)), href).toBe(true);
   });
 
-  it("the /feeds/ page lists every feed's full address to copy, and the main navigation links to it", async () => {
+  it("the /feeds/ page lists every feed's full address to copy, and the calendar's, and the main navigation links to it", async () => {
     const $ = cheerio.load(await site.read("feeds/index.html"));
     const urls = $(".feeds-list__url").map((_, el) => $(el).text()).get();
     expect(urls).toEqual([
@@ -304,6 +304,7 @@ describe("feeds of a site with 55 published analyses, a draft and five assessmen
       `${SITE_URL}/feeds/levels.atom.xml`,
       `${SITE_URL}/feeds/levels.rss.xml`,
       `${SITE_URL}/feeds/levels.json`,
+      `${SITE_URL}/assessments.ics`,
     ]);
     const home = cheerio.load(await site.read("index.html"));
     expect(home('a[href="/feeds/"]').length).toBeGreaterThan(0);
