@@ -49,6 +49,19 @@ describeInBrowser("security under netlify.toml's real headers", () => {
     for (const type of ["home", "analysis", "archive", "region", "levels", "404"]) expect([...previewed.pages.keys()]).toContain(type);
   });
 
+  it("lets other sites fetch the level's data, feeds and badges (CORS) as npm run preview serves them, and not its pages", async () => {
+    const open = ["/code.dat", "/api/level.json", "/api/levels.json", "/api/levels.csv", "/assessments.ics", "/badge.svg", "/badge-dark.svg", "/feeds/levels.atom.xml", "/feeds/analyses.json"];
+    for (const url of open) {
+      const response = await fetch(previewed.origin + url, { headers: { Origin: "https://dashboard.example" } });
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get("access-control-allow-origin"), url).toBe("*");
+    }
+    for (const url of ["/", "/history/", "/feeds/"]) {
+      const response = await fetch(previewed.origin + url, { headers: { Origin: "https://dashboard.example" } });
+      expect(response.headers.get("access-control-allow-origin"), url).toBeNull();
+    }
+  });
+
   it("loads every page type with no CSP violation and no request to another origin", async () => {
     // One tab going from page to page, as a reader does.
     const context = await previewed.browser.newContext();
