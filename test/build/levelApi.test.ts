@@ -78,7 +78,7 @@ describe("the machine-readable level at DEFCON 4", () => {
 
   it("says on the home page when the next scheduled assessment was due, and that it is overdue", async () => {
     const home = cheerio.load(await site.read("index.html"));
-    const next = home("[data-next-assessment]");
+    const next = home("[data-next-assessment][data-overdue]");
     expect(next.attr("data-next-assessment")).toBe("2025-02-10");
     expect(next.attr("data-overdue")).toBe("true");
     expect(next.text().replace(/\s+/g, " ")).toContain("Overdue since 10 February 2025");

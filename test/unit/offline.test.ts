@@ -55,14 +55,14 @@ describe("the worker's caches", () => {
 });
 
 const PAGE = `<!doctype html><html><head><title>War &amp; peace · The DEFCON Warning System</title></head><body>
-<div class="level-indicator" data-current-level="4" data-level-label="DEFCON 4 Blue" data-level-date="2022-09-29T14:30:00Z"></div>
+<div class="level-indicator" data-current-level="4" data-level-label="DEFCON 4 Blue" data-level-date="2022-09-29T14:30:00Z" data-next-assessment="2022-10-20"></div>
 <main id="main" tabindex="-1"><h1>War</h1></main></body></html>`;
 
 describe("pages served from the cache", () => {
   it("reads the title and the level a page shows", () => {
     expect(readPageFacts(PAGE)).toEqual({
       title: "War & peace · The DEFCON Warning System",
-      level: { label: "DEFCON 4 Blue", date: "2022-09-29T14:30:00Z" },
+      level: { label: "DEFCON 4 Blue", date: "2022-09-29T14:30:00Z", nextDue: "2022-10-20" },
     });
     expect(readPageFacts("<p>no header</p>")).toEqual({});
   });
@@ -83,6 +83,16 @@ describe("pages served from the cache", () => {
     expect(filled).toContain('<ul id="offline-available" class="offline-list"><li><a href="/a/">A</a></li><li><a href="/b/">B &lt;i&gt;</a></li></ul>');
     expect(filled).toContain("last online (1 June 2025) was <strong>DEFCON 3 Yellow</strong>, assessed on 13 March 2022");
     expect(fillOfflinePage(page, [])).toContain("Nothing has been saved on this device yet.");
+  });
+
+  it("say when the next scheduled assessment is due, or that it was due, on the reader's clock", () => {
+    const page = '<p id="offline-level">placeholder</p>';
+    const seen = { label: "DEFCON 4 Blue", date: "2025-01-20", seenAt: "2025-01-25T10:00:00Z", nextDue: "2025-02-10" };
+    expect(fillOfflinePage(page, [], seen, new Date("2025-02-10T20:00:00Z"))).toContain("The next scheduled assessment is due by 10 February 2025.");
+    expect(fillOfflinePage(page, [], seen, new Date("2025-02-11T08:00:00Z"))).toContain(
+      "The next scheduled assessment was due by 10 February 2025: a newer one has probably been published.",
+    );
+    expect(fillOfflinePage(page, [], { ...seen, nextDue: undefined })).not.toContain("next scheduled");
   });
 
   it("sizes offered for download read plainly", () => {
