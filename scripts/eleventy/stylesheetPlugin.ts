@@ -23,6 +23,7 @@ export const STYLESHEET_PARTS = [
   "history.css",
   "search.css",
   "feeds.css",
+  "embed.css",
   "footer.css",
   "print.css",
 ] as const;

@@ -76,6 +76,26 @@ describe("the machine-readable level at DEFCON 4", () => {
     expect(feedsPage('a[href="/assessments.ics"]').length).toBe(1);
   });
 
+  it("explains on /embed/ how to put the level on another site: both badges, previewed and to copy, and the data", async () => {
+    const embed = cheerio.load(await site.read("embed/index.html"));
+    expect(embed('img[src="/badge.svg"]').length).toBe(1);
+    expect(embed('img[src="/badge-dark.svg"]').length).toBe(1);
+    const snippets = embed("pre.embed-snippet code").map((_, el) => embed(el).text()).get();
+    expect(snippets).toHaveLength(2);
+    for (const [snippet, badgeFile] of [[snippets[0]!, "badge.svg"], [snippets[1]!, "badge-dark.svg"]] as const) {
+      // What a reader copies is working HTML with absolute addresses and the notice in its alt text.
+      const copied = cheerio.load(snippet);
+      expect(copied("a").attr("href")).toMatch(/^https:\/\/[^/]+\/$/);
+      expect(copied("a img").attr("src")).toBe(`${copied("a").attr("href")}${badgeFile}`);
+      expect(copied("a img").attr("alt")).toContain("not an official government alert level");
+    }
+    const text = embed("main").text().replace(/\s+/g, " ");
+    expect(text).toContain("Not an official government alert level.");
+    expect(text).toContain("no more often than every 10 minutes");
+    for (const endpoint of ["/code.dat", "/api/level.json", "/api/levels.csv", "/assessments.ics"]) expect(text).toContain(endpoint);
+    expect(cheerio.load(await site.read("feeds/index.html"))('a[href="/embed/"]').length).toBe(1);
+  });
+
   it("says on the home page when the next scheduled assessment was due, and that it is overdue", async () => {
     const home = cheerio.load(await site.read("index.html"));
     const next = home("[data-next-assessment][data-overdue]");
