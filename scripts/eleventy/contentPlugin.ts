@@ -4,6 +4,7 @@ import { buildSiteIndex, type SiteIndex } from "../content/siteIndex.ts";
 import { parseYaml } from "../content/frontMatter.ts";
 import { buildNow } from "../content/buildNow.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
+import { nextAssessmentOf } from "../level/nextAssessment.ts";
 
 /** What the site is built from: the validated content, its indexes, and the build's "today". */
 export interface LoadedContent {
@@ -73,6 +74,11 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addGlobalData("now", async () => (await load(runMode())).now);
   eleventyConfig.addGlobalData("level", async () => (await load(runMode())).content.level);
+  // Once per build: the home page, every page's header, the API and the calendar all say it.
+  eleventyConfig.addGlobalData("nextAssessment", async () => {
+    const { now, content } = await load(runMode());
+    return nextAssessmentOf(content.level, now);
+  });
   eleventyConfig.addGlobalData("analyses", async () => (await load(runMode())).content.analyses);
   // The validated record of each analysis by Eleventy's input path ("./site/articles/2024/x.md"):
   // its address and everything its page shows come from here, not from a second reading of the file.

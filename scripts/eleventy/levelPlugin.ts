@@ -4,7 +4,7 @@ import type { Assessment, LevelMeaning, LevelNumber } from "../level/types.ts";
 import { assessmentsByArticle } from "../level/assessmentsByArticle.ts";
 import { currentLevelDocument, levelHistoryDocument } from "../level/levelApi.ts";
 import { levelsCsv } from "../level/levelsCsv.ts";
-import { nextAssessment } from "../level/nextAssessment.ts";
+import type { NextAssessment } from "../level/nextAssessment.ts";
 import { assessmentsCalendar, type CalendarSite } from "../level/assessmentsCalendar.ts";
 import { levelStats } from "../level/levelStats.ts";
 import { badge } from "../chart/badge.ts";
@@ -51,14 +51,11 @@ export default function levelPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("levelBadge", (model: LevelModel, scheme: "light" | "dark") =>
     badge(model.current.level, model.current.colour, model.meanings[model.current.level].swatch[scheme]),
   );
-  eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[], now: Date) =>
-    JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses), now), null, 2),
+  eleventyConfig.addFilter("currentLevelJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[], next: NextAssessment) =>
+    JSON.stringify(currentLevelDocument(model, siteUrl, bySlug(analyses), next), null, 2),
   );
-  eleventyConfig.addFilter("nextAssessment", (model: LevelModel, now: Date) =>
-    nextAssessment(model.current, model.meanings[model.current.level].cadence, now),
-  );
-  eleventyConfig.addFilter("assessmentsCalendar", (model: LevelModel, now: Date, site: CalendarSite, siteUrl: string) =>
-    assessmentsCalendar(model, nextAssessment(model.current, model.meanings[model.current.level].cadence, now), site, siteUrl),
+  eleventyConfig.addFilter("assessmentsCalendar", (model: LevelModel, next: NextAssessment, site: CalendarSite, siteUrl: string) =>
+    assessmentsCalendar(model, next, site, siteUrl),
   );
   eleventyConfig.addFilter("levelHistoryJson", (model: LevelModel, siteUrl: string, analyses: readonly AnalysisRecord[]) =>
     JSON.stringify(levelHistoryDocument(model, siteUrl, bySlug(analyses)), null, 2),

@@ -2,7 +2,7 @@ import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import { analysisUrl } from "../content/siteIndex.ts";
 import type { LevelModel } from "./levelModel.ts";
 import type { Assessment, LevelChange, LevelNumber } from "./types.ts";
-import { nextAssessment } from "./nextAssessment.ts";
+import type { NextAssessment } from "./nextAssessment.ts";
 
 /** The documents served at /api/level.json and /api/levels.json; docs/api.md and docs/api/*.schema.json describe them. */
 export const API_VERSION = 1;
@@ -78,10 +78,9 @@ export function currentLevelDocument(
   model: LevelModel,
   siteUrl: string,
   analysesBySlug: ReadonlyMap<string, AnalysisRecord>,
-  now: Date,
+  next: NextAssessment,
 ): ApiCurrentLevel {
   const meaning = model.meanings[model.current.level];
-  const next = nextAssessment(model.current, meaning.cadence, now);
   return {
     version: API_VERSION,
     ...apiAssessment(model.current, model, siteUrl, analysesBySlug),

@@ -1,3 +1,4 @@
+import type { LevelModel } from "./levelModel.ts";
 import type { Assessment, Cadence } from "./types.ts";
 
 /** When the next scheduled assessment is due, and whether it is late. */
@@ -27,4 +28,9 @@ export function nextAssessment(latest: Assessment, cadence: Cadence, now: Date):
     due = new Date(day.getTime() + cadence.everyDays * DAY_MS);
   }
   return { due: isoDay(due), overdue: now.getTime() >= due.getTime() + DAY_MS };
+}
+
+/** The next scheduled assessment after the current one, by the current level's cadence. */
+export function nextAssessmentOf(model: LevelModel, now: Date): NextAssessment {
+  return nextAssessment(model.current, model.meanings[model.current.level].cadence, now);
 }

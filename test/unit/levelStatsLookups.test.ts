@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildLevelModel } from "../../scripts/level/levelModel.ts";
 import { assessmentsByArticle } from "../../scripts/level/assessmentsByArticle.ts";
 import { currentLevelDocument, levelHistoryDocument, POLL_INTERVAL_SECONDS } from "../../scripts/level/levelApi.ts";
+import { nextAssessmentOf } from "../../scripts/level/nextAssessment.ts";
 import type { AnalysisRecord } from "../../scripts/content/validateAnalysis.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 
@@ -57,7 +58,7 @@ describe("level API documents", () => {
   ]);
 
   it("describes the current level from the latest assessment, since the last change", () => {
-    const doc = currentLevelDocument(model, "https://example.org", analyses, new Date("2025-01-01T00:00:00Z"));
+    const doc = currentLevelDocument(model, "https://example.org", analyses, nextAssessmentOf(model, new Date("2025-01-01T00:00:00Z")));
     expect(doc).toMatchObject({
       level: 5,
       colour: "Green",
