@@ -9,6 +9,7 @@ import levelPlugin from "./scripts/eleventy/levelPlugin.ts";
 import feedsPlugin from "./scripts/eleventy/feedsPlugin.ts";
 import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
 import permalinkGuardPlugin from "./scripts/eleventy/permalinkGuardPlugin.ts";
+import shareCardsPlugin from "./scripts/eleventy/shareCardsPlugin.ts";
 
 /** @param {import("./scripts/eleventy/eleventyConfig.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -21,6 +22,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(feedsPlugin); // analyses and level assessments as Atom, RSS, JSON Feed
   eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
   eleventyConfig.addPlugin(permalinkGuardPlugin); // no page may write outside the output folder
+  eleventyConfig.addPlugin(shareCardsPlugin); // Open Graph images, drawn beside the rendering, cached by content
 
   // Hidden files are never pages: macOS writes `.DS_Store` and `._name.md` beside editors' files.
   eleventyConfig.ignores.add("site/**/.*");

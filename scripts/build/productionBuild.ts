@@ -23,6 +23,9 @@ import { writeServiceWorker } from "../offline/writeServiceWorker.ts";
 import type { OfflineManifest } from "../offline/offlineManifest.ts";
 import { loadContentForBuild, provideContent, type LoadedContent } from "../eleventy/contentPlugin.ts";
 import { formatPageSizes } from "../gates/formatPageSizes.ts";
+import { shareCardReport } from "../eleventy/shareCardsPlugin.ts";
+import type { EleventyConfig } from "../eleventy/eleventyConfig.ts";
+import { SHARE_CARD_CACHE } from "../shareCard/cacheFolder.js";
 
 export const STAGING_DIR = "_site.tmp";
 export const OUTPUT_DIR = "_site";
@@ -70,11 +73,15 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   // Loaded only for content that passed: a content mistake is reported without waiting for it.
   const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventyLoaded = performance.now();
+  let eleventyConfig: EleventyConfig | undefined;
   const eleventy = new Eleventy("site", STAGING_DIR, {
     configPath: ".eleventy.js",
     quietMode: true,
     runMode: "build",
-    config: (eleventyConfig) => provideContent(eleventyConfig, loaded),
+    config: (config) => {
+      eleventyConfig = config;
+      provideContent(config, loaded);
+    },
   });
   // Our own summary and describeError() report everything; Eleventy's log would say it twice.
   eleventy.disableLogger();
@@ -136,6 +143,8 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
     `✔ Search: ${search.pages} analyses and ${search.assessments} assessments indexed, ` +
       `index ${(offline.searchIndex.bytes / 1024).toFixed(0)} KiB (${offline.searchIndex.automatic ? "cached offline on first visit" : "offline on request"}).`,
   );
+  const cards = eleventyConfig && shareCardReport(eleventyConfig);
+  if (cards) console.log(`✔ Share cards: ${cards.drawn} drawn, ${cards.reused} unchanged (kept in ${SHARE_CARD_CACHE}/).`);
   if (leftover) console.warn(`⚠ The new site is live, but ${leftover}.`);
   return 0;
 }

@@ -16,6 +16,16 @@ export interface LoadedContent {
 /** Content its caller loaded before starting Eleventy, by the Eleventy configuration it is for. */
 const provided = new WeakMap<EleventyConfig, LoadedContent>();
 
+/** Each configuration's content of the current build, for the plugins that prepare more from it. */
+const loaders = new WeakMap<EleventyConfig, () => Promise<LoadedContent>>();
+
+/** The content of the build in progress, as contentPlugin loaded it (that plugin comes first). */
+export function contentOfBuild(eleventyConfig: EleventyConfig): Promise<LoadedContent> {
+  const load = loaders.get(eleventyConfig);
+  if (!load) throw new Error("contentPlugin must be added before the plugins that read the content");
+  return load();
+}
+
 /**
  * Loads and validates the content for a production build, for `scripts/build.ts` to hand to
  * Eleventy (provideContent) and then to the steps after it (search, offline): one reading of
@@ -57,6 +67,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
     return loading;
   };
   const runMode = () => process.env["ELEVENTY_RUN_MODE"];
+  loaders.set(eleventyConfig, () => load(runMode()));
 
   // A fresh load for every build, so `npm start` picks up an editor's changes.
   eleventyConfig.on("eleventy.before", async () => {

@@ -13,6 +13,15 @@ export interface ContentMap {
   urlToInputPath: Record<string, { inputPath: string; groupNumber: number }>;
 }
 
+/** What Eleventy tells the eleventy.before and eleventy.after handlers about the build. */
+export interface BuildEvent {
+  directories: { input: string; output: string };
+  runMode: "build" | "watch" | "serve";
+  /** "fs" when writing files; "json"/"ndjson" when returning the pages instead. */
+  outputMode: "fs" | "json" | "ndjson";
+  incremental: boolean;
+}
+
 /** What a collection callback may ask Eleventy for. */
 export interface CollectionApi {
   getFilteredByGlob<Item = unknown>(glob: string): Item[];
@@ -31,7 +40,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, template: { data: Record<string, unknown>; render(data: never): string }): void;
   addTemplateFormats(formats: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
-  on(event: "eleventy.before", handler: () => unknown): void;
+  on(event: "eleventy.before" | "eleventy.after", handler: (build: BuildEvent) => unknown): void;
   on(event: "eleventy.contentMap", handler: (map: ContentMap) => unknown): void;
   /** Globs, relative to the project root, that are never templates. */
   ignores: { add(glob: string): void };

@@ -17,5 +17,7 @@ export default {
     permalink: (data) => analysisUrl(analysis(data).slug),
     /** The assessment in force on the analysis's day (undefined before the first one). */
     levelWhenWritten: (data) => data.level.levelAt(new Date(`${analysis(data).date}T00:00:00Z`)),
+    /** Its share card: its title and that level (scripts/shareCard/shareCards.ts). */
+    shareCard: (data) => data.shareCards.bySlug.get(analysis(data).slug),
   },
 };
