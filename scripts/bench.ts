@@ -27,6 +27,8 @@ interface Run {
   wallSeconds: number;
   phases: Map<string, number>;
   maxRssMiB: number;
+  /** Share cards drawn by this run (a first build draws every card; later ones reuse them). */
+  cardsDrawn: number;
 }
 
 function median(values: number[]): number {
@@ -65,7 +67,8 @@ function build(root: string, usageFile: string): Promise<Run> {
           phases.set(name!.trim(), Number(seconds));
         }
         const usage = JSON.parse(await readFile(usageFile, "utf8")) as { maxRssKiB: number };
-        resolve({ wallSeconds, phases, maxRssMiB: usage.maxRssKiB / 1024 });
+        const cardsDrawn = Number(/Share cards: (\d+) drawn/.exec(stdout)?.[1] ?? 0);
+        resolve({ wallSeconds, phases, maxRssMiB: usage.maxRssKiB / 1024, cardsDrawn });
       },
     );
   });
@@ -81,7 +84,10 @@ for (const count of sizes) {
     const results: Run[] = [];
     for (let i = 0; i < runs; i++) {
       const run = await build(root, path.join(root, `usage-${i}.json`));
-      console.error(`  ${count} analyses, run ${i + 1}/${runs}: ${run.wallSeconds.toFixed(2)} s`);
+      console.error(
+        `  ${count} analyses, run ${i + 1}/${runs}: ${run.wallSeconds.toFixed(2)} s, peak RSS ${run.maxRssMiB.toFixed(0)} MiB, ` +
+          `${run.cardsDrawn} share cards drawn`,
+      );
       results.push(run);
     }
     const output = await folderSize(path.join(root, "_site"));

@@ -43,9 +43,14 @@ async function drawIntoCache(cards: readonly ShareCard[], cacheDir: string): Pro
     filename: new URL("./cardWorker.js", import.meta.url).href,
     minThreads: 0,
     maxThreads: Math.min(cards.length, availableParallelism()),
+    // The worker is plain JavaScript: it needs none of the loaders or probes the build was started with.
+    execArgv: [],
   });
+  // A worker that cannot start is reported on the pool, not on a task.
+  const poolFailed = new Promise<never>((_, reject) => pool.on("error", reject));
+  poolFailed.catch(() => {});
   try {
-    await Promise.all(
+    const drawn = Promise.all(
       cards.map(async (card) => {
         const png = await pool.run({ tree: card.tree, width: card.width, height: card.height });
         // Written under a temporary name, then renamed: a build stopped halfway leaves no half a PNG in the cache.
@@ -55,6 +60,7 @@ async function drawIntoCache(cards: readonly ShareCard[], cacheDir: string): Pro
         await rename(partial, final);
       }),
     );
+    await Promise.race([drawn, poolFailed]);
   } finally {
     await pool.destroy();
   }
