@@ -24,6 +24,7 @@ export const STYLESHEET_PARTS = [
   "search.css",
   "feeds.css",
   "embed.css",
+  "widget.css",
   "footer.css",
   "print.css",
 ] as const;

@@ -34,5 +34,7 @@ export function pageTypeOf(file: string): string {
     return "analysis";
   }
   if (parts[0] === "regions") return parts.length === 2 ? "regions" : "region";
-  return parts.length === 1 ? parts[0]!.replace(/\.html$/, "") : parts[0]!;
+  // Any other page is named by its folder, so that a page below another ("embed/widget") is a
+  // type of its own, audited as such, not a second example of the one above it.
+  return parts.length === 1 ? parts[0]!.replace(/\.html$/, "") : parts.slice(0, -1).join("/");
 }

@@ -17,7 +17,7 @@ export interface PreviewOptions {
  * site's own _redirects applied. Browser tests use it, so they run under the real CSP.
  */
 export async function createPreviewServer({ root, netlifyToml }: PreviewOptions): Promise<Server> {
-  const rules = headerRules(await readFile(netlifyToml, "utf8"));
+  const rules = await headerRules(await readFile(netlifyToml, "utf8"));
   const redirects = parseRedirects(await readFile(path.join(root, "_redirects"), "utf8").catch(() => ""));
   return createStaticServer({
     root,

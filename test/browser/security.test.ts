@@ -1,32 +1,12 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeInBrowser } from "../helpers/browser.ts";
 import { entriesOf } from "../helpers/feedEntries.ts";
 import { previewedSite } from "./previewedSite.ts";
+import { watchForViolations } from "./watchForViolations.ts";
 
 describeInBrowser("security under netlify.toml's real headers", () => {
   const previewed = previewedSite();
-
-  /**
-   * Collects, for every page of `context`, CSP violations and requests to any other origin (the
-   * service worker's included): the returned list fills as pages load.
-   */
-  async function watchForViolations(context: BrowserContext): Promise<string[]> {
-    const problems: string[] = [];
-    context.on("console", (message) => {
-      if (/Refused to|Content Security Policy/i.test(message.text())) problems.push(`console: ${message.text()}`);
-    });
-    context.on("request", (request) => {
-      const requested = new URL(request.url());
-      if (!["data:", "blob:"].includes(requested.protocol) && requested.origin !== previewed.origin) problems.push(`request to ${request.url()}`);
-    });
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`Refused to load (securitypolicyviolation): ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    return problems;
-  }
 
   /**
    * Loads a URL in a fresh browser profile and collects CSP violations and requests to any other
@@ -34,7 +14,7 @@ describeInBrowser("security under netlify.toml's real headers", () => {
    */
   async function visit(url: string, act?: (page: Page) => Promise<void>, waitUntil: "load" | "networkidle" = "networkidle") {
     const context = await previewed.browser.newContext();
-    const problems = await watchForViolations(context);
+    const problems = await watchForViolations(context, previewed.origin);
     const requests: string[] = [];
     context.on("request", (request) => requests.push(request.url()));
     const page = await context.newPage();
@@ -66,7 +46,7 @@ describeInBrowser("security under netlify.toml's real headers", () => {
     // One tab going from page to page, as a reader does.
     const context = await previewed.browser.newContext();
     try {
-      const problems = await watchForViolations(context);
+      const problems = await watchForViolations(context, previewed.origin);
       const page = await context.newPage();
       for (const [type, url] of previewed.pages) {
         const response = await page.goto(previewed.origin + url, { waitUntil: "load" });

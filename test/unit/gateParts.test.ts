@@ -87,6 +87,9 @@ describe("output paths", () => {
     expect(pageTypeOf("articles/page/2/index.html")).toBe("archive");
     expect(pageTypeOf("regions/asia-pacific/index.html")).toBe("region");
     expect(pageTypeOf("history/index.html")).toBe("history");
+    // A page below another is a type of its own, so the audits that take one page per type reach it.
+    expect(pageTypeOf("embed/index.html")).toBe("embed");
+    expect(pageTypeOf("embed/widget/index.html")).toBe("embed/widget");
   });
 
   it("does not answer a URL that nothing in the output serves", () => {
