@@ -34,13 +34,18 @@ export interface LoadOptions {
   /** `npm start` shows drafts; the production build never does. */
   includeDrafts: boolean;
   now: Date;
+  /**
+   * The value of `_data/levels.json` to check instead of the file on disk: `npm run assess`
+   * validates the file it is about to write, exactly as the build will read it.
+   */
+  levels?: unknown;
 }
 
 /**
  * Validation at the door: reads every content file, checks all of it, and either returns the
  * content or throws one ContentError listing every problem, so an editor fixes them in one go.
  */
-export async function loadContent({ root, includeDrafts, now }: LoadOptions): Promise<Content> {
+export async function loadContent({ root, includeDrafts, now, ...given }: LoadOptions): Promise<Content> {
   const problems: Problem[] = [];
   const json = async (file: string) => {
     const result = await readJsonFile(path.join(root, file), file);
@@ -48,7 +53,7 @@ export async function loadContent({ root, includeDrafts, now }: LoadOptions): Pr
     return result.ok ? result.value : undefined;
   };
   const [levelsRaw, levelsSchema, meaningsRaw, regionsRaw, analysisSchema] = await Promise.all([
-    json(CONTENT_FILES.levels),
+    "levels" in given ? given.levels : json(CONTENT_FILES.levels),
     json(CONTENT_FILES.levelsSchema),
     json(CONTENT_FILES.meanings),
     json(CONTENT_FILES.regions),

@@ -14,7 +14,11 @@ export async function readJsonFile(absolutePath: string, file: string): Promise<
   }
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return { ok: false, problem: { file, message: decoded.message } };
-  const text = decoded.text;
+  return parseJsonText(decoded.text, file);
+}
+
+/** Parses the text of a JSON data file; a syntax error becomes a Problem with line and column. */
+export function parseJsonText(text: string, file: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {

@@ -4,6 +4,7 @@ import { schemaProblems } from "./schemaProblems.ts";
 import { describeYamlError, parseFrontMatter } from "./frontMatter.ts";
 import { aliasProblem } from "./aliasProblem.ts";
 import { invisibleCharacterMessage } from "./invisibleCharacter.ts";
+import { placeholderProblems } from "./placeholderText.ts";
 
 /** An analysis as the rest of the build sees it, after validation. */
 export interface AnalysisRecord {
@@ -28,6 +29,11 @@ export interface AnalysisResult {
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Whether `name` may be an analysis's file name (without .md): lowercase words joined by hyphens. */
+export function isAnalysisSlug(name: string): boolean {
+  return SLUG.test(name);
+}
 
 /** Validates one analysis (`site/articles/<slug>.md`, or in a folder inside it): its name, front matter, regions and aliases. */
 export function validateAnalysis(
@@ -54,6 +60,7 @@ export function validateAnalysis(
   }
 
   let data: unknown;
+  let body = "";
   try {
     const parsed = parseFrontMatter(text);
     if (parsed === undefined) {
@@ -61,6 +68,7 @@ export function validateAnalysis(
       return { problems };
     }
     data = parsed.data;
+    body = parsed.body;
     if (parsed.body.trim() === "") problems.push({ file, message: "has no text after the front matter" });
   } catch (error) {
     problems.push({ file, message: describeYamlError(error) });
@@ -119,6 +127,8 @@ export function validateAnalysis(
     const message = aliasProblem(alias);
     if (message !== undefined) problems.push({ file, field: `aliases[${index}]`, message });
   });
+  // A draft shows in `npm start` with its placeholders; the analysis is published only without them.
+  if (front.draft !== true) problems.push(...placeholderProblems(file, front.summary, body));
   if (problems.length > 0) return { problems };
 
   return {
