@@ -144,7 +144,10 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
       `index ${(offline.searchIndex.bytes / 1024).toFixed(0)} KiB (${offline.searchIndex.automatic ? "cached offline on first visit" : "offline on request"}).`,
   );
   const cards = eleventyConfig && shareCardReport(eleventyConfig);
-  if (cards) console.log(`✔ Share cards: ${cards.drawn} drawn, ${cards.reused} unchanged (kept in ${SHARE_CARD_CACHE}/).`);
+  if (cards) {
+    const drawing = cards.drawn > 0 ? ` in ${seconds(cards.drawingSeconds * 1000)} beside the rendering` : "";
+    console.log(`✔ Share cards: ${cards.drawn} drawn${drawing}, ${cards.reused} unchanged (kept in ${SHARE_CARD_CACHE}/).`);
+  }
   if (leftover) console.warn(`⚠ The new site is live, but ${leftover}.`);
   return 0;
 }

@@ -18,19 +18,21 @@ export function shareCardReport(eleventyConfig: EleventyConfig): ShareCardReport
  * Share cards (Open Graph and Twitter images): global data `shareCards` names each page's card
  * (the current level's, or an analysis's own) for the base layout's meta tags; the PNGs are drawn
  * in worker threads while Eleventy renders the pages, and the build waits for them at its end.
+ * Only builds for publishing draw them: `npm start` names the same cards but does not wait
+ * minutes for thousands of pictures that no social platform will fetch from a laptop.
  */
 export default function shareCardsPlugin(eleventyConfig: EleventyConfig): void {
   let planned: Promise<ShareCards> | undefined;
   let publishing: Promise<ShareCardReport> | undefined;
 
-  eleventyConfig.on("eleventy.before", async ({ directories, outputMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, outputMode, runMode }) => {
     planned = (async () => {
       const { content } = await contentOfBuild(eleventyConfig);
       // The same _data/site.json that templates see as `site`.
       const site = JSON.parse(await readFile(path.resolve("_data/site.json"), "utf8")) as CardSite;
       return planShareCards(content.level, content.analyses, site);
     })();
-    if (outputMode !== "fs") return;
+    if (outputMode !== "fs" || runMode !== "build") return;
     const cards = await planned;
     publishing = publishShareCards(cards.all, path.resolve(directories.output), path.resolve(SHARE_CARD_CACHE));
     // Awaited in eleventy.after; if rendering fails first, Eleventy never gets there.

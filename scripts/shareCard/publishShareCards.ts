@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import pLimit from "p-limit";
 import { Piscina } from "piscina";
@@ -10,6 +11,8 @@ export interface ShareCardReport {
   drawn: number;
   /** Cards found already drawn, in the cache. */
   reused: number;
+  /** How long drawing took (beside Eleventy's rendering), in seconds; 0 when nothing was drawn. */
+  drawingSeconds: number;
 }
 
 /** Files placed or removed at once: far below any system's limit on open files. */
@@ -27,7 +30,9 @@ export async function publishShareCards(cards: readonly ShareCard[], outputDir: 
   await mkdir(path.join(outputDir, "cards"), { recursive: true });
   const cached = new Set(await readdir(cacheDir));
   const missing = cards.filter((card) => !cached.has(`${card.hash}.png`));
+  const started = performance.now();
   if (missing.length > 0) await drawIntoCache(missing, cacheDir);
+  const drawingSeconds = missing.length > 0 ? (performance.now() - started) / 1000 : 0;
 
   const limit = pLimit(FILES_AT_ONCE);
   await Promise.all(cards.map((card) => limit(() => place(path.join(cacheDir, `${card.hash}.png`), path.join(outputDir, card.file)))));
@@ -35,7 +40,7 @@ export async function publishShareCards(cards: readonly ShareCard[], outputDir: 
   const wanted = new Set(cards.map((card) => `${card.hash}.png`));
   const stale = [...cached].filter((name) => !wanted.has(name));
   await Promise.all(stale.map((name) => limit(() => rm(path.join(cacheDir, name), { force: true, recursive: true }))));
-  return { drawn: missing.length, reused: cards.length - missing.length };
+  return { drawn: missing.length, reused: cards.length - missing.length, drawingSeconds };
 }
 
 async function drawIntoCache(cards: readonly ShareCard[], cacheDir: string): Promise<void> {
