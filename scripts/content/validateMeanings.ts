@@ -15,7 +15,7 @@ const SWATCH = {
   properties: { fill: HEX, text: HEX },
 };
 
-const meaningsSchema = {
+export const meaningsSchema = {
   type: "object",
   required: ["levels"],
   additionalProperties: false,

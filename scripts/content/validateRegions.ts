@@ -6,7 +6,7 @@ export interface Region {
   description: string;
 }
 
-const regionsSchema = {
+export const regionsSchema = {
   type: "object",
   required: ["regions"],
   additionalProperties: false,

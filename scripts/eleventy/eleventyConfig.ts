@@ -37,7 +37,7 @@ export interface EleventyConfig {
   /** Runs before a template is processed; returning false leaves the template out of the build. */
   addPreprocessor(name: string, extensions: string, callback: (data: never, content: string) => unknown): void;
   /** A template that exists only in configuration ("virtual template"). */
-  addTemplate(virtualPath: string, template: { data: Record<string, unknown>; render(data: never): string }): void;
+  addTemplate(virtualPath: string, template: { data: Record<string, unknown>; render(data: never): string | Promise<string> }): void;
   addTemplateFormats(formats: string): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   on(event: "eleventy.before" | "eleventy.after", handler: (build: BuildEvent) => unknown): void;

@@ -7,7 +7,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { makeFixtureSite, validAnalysis, type AnalysisSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { ATOM, entriesOf, xmlEntries, type JsonFeedItem } from "../helpers/feedEntries.ts";
 import { childrenNamed as all, onlyChild as one, parseStrictXml } from "../helpers/strictXml.ts";
-import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
+import { listReaderPages } from "../helpers/readerPages.ts";
 
 const SITE_URL = (JSON.parse(readFileSync("_data/site.json", "utf8")) as { url: string }).url.replace(/\/+$/, "");
 const BUILD_DATE = "2026-01-15T12:00:00Z";
@@ -274,7 +274,7 @@ describe("feeds of a site with 55 published analyses, a draft and five assessmen
   });
 
   it("every page advertises every feed, each under its own title, at an address that exists", async () => {
-    const pages = await listHtmlFiles(site.output);
+    const pages = await listReaderPages(site.output);
     expect(pages.length).toBeGreaterThan(60);
     const expected = [
       ["Analyses (Atom)", "application/atom+xml", "/feeds/analyses.atom.xml"],

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { builtFixtureSite, makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
+import { listReaderPages } from "../helpers/readerPages.ts";
 import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
 
 const COLOURS: Record<number, string> = { 5: "Green", 4: "Blue", 3: "Yellow", 2: "Orange", 1: "Red" };
@@ -158,7 +159,7 @@ describe("the alert banner at DEFCON 2", () => {
   const site = builtFixtureSite(LEVEL_2, { DEFCON_BUILD_DATE: BUILD_DATE });
 
   it("is on every page, announced, in words, linking to preparedness and the latest assessment", async () => {
-    const pages = await listHtmlFiles(site.output);
+    const pages = await listReaderPages(site.output);
     expect(pages.length).toBeGreaterThan(5);
     // Except the widget, framed on other sites' pages at 320 × 140: an alert role there would
     // interrupt the page around it at every load. It says the level in words and colour itself.

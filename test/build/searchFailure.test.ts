@@ -78,9 +78,9 @@ describeDiskFull("a build whose search index does not fit on the disk", () => {
     const pages = (await diskUsage(site.output)) - index;
 
     // The whole project on a small disk of its own: the build empties and recreates _site.tmp/
-    // beside _site/, so the disk has to hold both.
+    // beside _site/, so the disk has to hold both (each with the CMS's bundle, about 6 MB).
     mountPoint = await mkdtemp(path.join(os.tmpdir(), "defcon-full-disk-"));
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", mountPoint]);
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=32m", "tmpfs", mountPoint]);
     mounted = true;
     project = path.join(mountPoint, "project");
     await cp(site.root, project, { recursive: true, verbatimSymlinks: true });

@@ -13,6 +13,10 @@ import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fix
  */
 
 const WIDGET = "embed/widget/index.html";
+/** The editors' CMS and its files: the only addresses with a policy of their own (Decap needs 'unsafe-eval'). */
+const isCms = (url: string): boolean => url === "/admin" || url.startsWith("/admin/");
+/** Where the CMS may connect: this origin, decap-server on the editor's machine (`npm run cms`), GitHub's API. */
+const CMS_CONNECT_SRC = "'self' http://localhost:8081 https://api.github.com";
 
 /** The addresses Netlify serves a file at: x/index.html is also /x/ and /x. */
 function addressesOf(file: string): string[] {
@@ -84,8 +88,9 @@ describe("netlify.toml's headers on every file of a real build", () => {
     for (const url of addresses.keys()) {
       const setters = rulesFor(rules, url).filter((rule) => Object.keys(rule.values).some((name) => name.toLowerCase() === "content-security-policy"));
       if (setters.length !== 1) {
-        const folder = url.split("/")[1];
-        problems.push(setters.length === 0 ? `${url}: no rule sets a Content-Security-Policy (add "/${folder}/:path/*" to netlify.toml)` : `${url}: ${setters.length} rules set it`);
+        const [, name, below] = url.split("/");
+        const rule = below === undefined ? `/${name}` : `/${name}/*`;
+        problems.push(setters.length === 0 ? `${url}: no rule sets a Content-Security-Policy (add "${rule}" to netlify.toml)` : `${url}: ${setters.length} rules set it`);
       }
     }
     expect(problems).toEqual([]);
@@ -112,6 +117,7 @@ describe("netlify.toml's headers on every file of a real build", () => {
   it("gives every page the one strict policy, and the widget the same with framing allowed", () => {
     const policies = new Map<string, string[]>();
     for (const [url, file] of addresses) {
+      if (isCms(url)) continue;
       const directivesSent = directives(header(headersForPath(rules, url), "Content-Security-Policy") ?? "");
       // The widget's policy must be the others' but for framing: compare them with it left out.
       directivesSent.delete("frame-ancestors");
@@ -124,12 +130,34 @@ describe("netlify.toml's headers on every file of a real build", () => {
     expect(policy).toContain("frame-src 'self'");
   });
 
-  it("keeps the strict policy on missing addresses, one segment deep or below a folder", () => {
-    for (const missing of ["/no-such-page", "/no-such-page/", "/articles/no-such-analysis/", "/embed/index.html"]) {
+  it("gives the CMS at /admin/ and its files their own policy, with 'unsafe-eval', and nothing else gets it", () => {
+    const cms = [...addresses.keys()].filter(isCms);
+    expect(cms).toEqual(expect.arrayContaining(["/admin/", "/admin", "/admin/index.html", "/admin/config.yml", "/admin/decap-cms.js"]));
+    const problems: string[] = [];
+    for (const url of addresses.keys()) {
+      const policy = directives(header(headersForPath(rules, url), "Content-Security-Policy") ?? "");
+      const evaluates = (policy.get("script-src") ?? "").split(/\s+/).includes("'unsafe-eval'");
+      if (evaluates !== isCms(url)) problems.push(`${url}: script-src ${policy.get("script-src")}`);
+      if (isCms(url)) {
+        if (policy.get("connect-src") !== CMS_CONNECT_SRC) problems.push(`${url}: connect-src ${policy.get("connect-src")}`);
+        if (policy.get("default-src") !== "'none'") problems.push(`${url}: default-src ${policy.get("default-src")}`);
+        if (header(headersForPath(rules, url), "X-Robots-Tag") !== "noindex") problems.push(`${url}: not noindex`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps the strict policy on missing addresses below a folder, and never gives a missing address the CMS's", () => {
+    for (const missing of ["/articles/no-such-analysis/", "/about/no-such-page", "/embed/index.html"]) {
       const sent = headersForPath(rules, missing);
       expect(directives(header(sent, "Content-Security-Policy") ?? "").get("frame-ancestors"), missing).toBe("'none'");
       expect(header(sent, "X-Frame-Options"), missing).toBe("DENY");
       expect(clashes(rules, missing), missing).toEqual([]);
+    }
+    // A rule for any one segment would match /admin/ too (netlify.toml says why): a missing
+    // top-level address gets the static 404 page with no policy, and never the CMS's.
+    for (const missing of ["/no-such-page", "/no-such-page/", "/administrator", "/admin.php"]) {
+      expect(header(headersForPath(rules, missing), "Content-Security-Policy"), missing).toBeUndefined();
     }
   });
 });

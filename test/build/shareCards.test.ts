@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { isReaderPage } from "../helpers/readerPages.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { analysisFile, builtFixtureSite, makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureOptions, type FixtureSite } from "../helpers/fixtureSite.ts";
@@ -54,7 +55,7 @@ describe("share cards", () => {
   const site = builtFixtureSite(CARDS, { DEFCON_BUILD_DATE: BUILD_DATE });
 
   it("gives every page the Open Graph and Twitter tags, with an absolute image address that exists", async () => {
-    const pages = await htmlPages(site.output);
+    const pages = (await htmlPages(site.output)).filter(isReaderPage);
     expect(pages.length).toBeGreaterThan(10);
     for (const page of pages) {
       const meta = shareMeta(await site.read(page));

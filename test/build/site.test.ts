@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
 import { makeFixtureSite, validAnalysis, type AnalysisSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
+import { isReaderPage } from "../helpers/readerPages.ts";
 import { pageText } from "../../scripts/gates/visibleText.ts";
 import { levelLabel } from "../../scripts/level/levelLabel.ts";
 import { bundleStylesheet } from "../../scripts/eleventy/stylesheetPlugin.ts";
@@ -71,7 +72,7 @@ describe("a complete fixture site", () => {
 
   it("shows on every page the name, tagline, current level in words, notice, footer and disclaimer", async () => {
     // The widget is a piece of other sites' pages, with no header or navigation; its own test says what it shows.
-    for (const file of pages.filter((page) => page !== "embed/widget/index.html")) {
+    for (const file of pages.filter((page) => page !== "embed/widget/index.html" && isReaderPage(page))) {
       const page = await $(file);
       const indicator = page("[data-current-level]");
       expect(indicator.attr("data-current-level"), file).toBe("4");

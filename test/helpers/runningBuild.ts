@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
+import { listReaderPages } from "./readerPages.ts";
 import type { BuildResult } from "./fixtureSite.ts";
 
 /** The build's lock folder, in the folder it builds. */
@@ -70,7 +70,7 @@ export function killRunningBuilds(): void {
 /** The © year in the footer of every HTML page of `dir`, page by page. */
 export async function footerYears(dir: string): Promise<Map<string, string>> {
   const years = new Map<string, string>();
-  for (const page of await listHtmlFiles(dir)) {
+  for (const page of await listReaderPages(dir)) {
     const html = await readFile(path.join(dir, page), "utf8");
     years.set(page, /© (\d{4}) The DEFCON Warning System/.exec(html)?.[1] ?? "none");
   }

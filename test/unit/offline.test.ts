@@ -31,6 +31,12 @@ describe("the offline manifest", () => {
     expect(manifest.recent).toEqual(["/articles/new/", "/articles/old/"]);
   });
 
+  it("never precaches the editors' CMS", () => {
+    const withCms = [...files, { path: "admin/index.html", bytes: 100 }, { path: "admin/decap-cms.js", bytes: 5_000_000 }, { path: "admin/config.yml", bytes: 100 }];
+    const manifest = offlineManifest(withCms, [], "v1", 2000);
+    expect([...manifest.shell, ...manifest.searchRuntime, ...manifest.searchIndex.urls].filter((url) => url.startsWith("/admin"))).toEqual([]);
+  });
+
   it("asks the reader first when the index is larger than the automatic limit", () => {
     expect(offlineManifest(files, [], "v1", 999).searchIndex.automatic).toBe(false);
   });
