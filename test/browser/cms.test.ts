@@ -20,7 +20,7 @@ const BUILD_DATE = { DEFCON_BUILD_DATE: "2026-06-01" };
 /**
  * The real CMS, under netlify.toml's headers, driven as an editor drives it against Decap's
  * local backend pointed at a fixture copy of the project: what it saves must be a file the
- * production build publishes. (Recording an assessment through the list is not driven yet.)
+ * production build publishes.
  */
 describeInBrowser("the CMS at /admin/, against its local backend", () => {
   let site: FixtureSite;
@@ -83,5 +83,37 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
     const build = await site.build(BUILD_DATE);
     expect(build.code, build.output).toBe(0);
     expect(await site.read("articles/korea-tests-resume/index.html")).toContain("Korea: Tests Resume");
+  }, 120_000);
+
+  it("records an assessment at the end of the list, keeping the file's other keys, and the build publishes the new level", async () => {
+    const context = await browser.newContext();
+    const problems = await watchForViolations(context, origin);
+    const page = await context.newPage();
+    await page.goto(`${origin}/admin/`);
+    await page.getByRole("button", { name: /login/i }).click();
+    await page.getByText("Level assessments").first().waitFor();
+
+    await page.goto(`${origin}/admin/#/collections/levels/entries/levels`);
+    await page.getByRole("button", { name: /add assessments/i }).click();
+    // The new assessment is the last item of the list.
+    await page.locator("input[id^=date-field]").last().fill("2026-05-02T10:00");
+    await page.locator("input[id^=level-field]").last().click();
+    await page.keyboard.type("DEFCON 3 Yellow");
+    await page.keyboard.press("Enter");
+    await page.locator("textarea[id^=reason-field]").last().fill("Tests resumed in Korea.");
+    await page.getByRole("button", { name: /publish/i }).first().click();
+    await page.getByText(/publish now/i).click();
+
+    const levelsFile = path.join(site.root, "_data/levels.json");
+    const saved = async () => JSON.parse(await readFile(levelsFile, "utf8")) as { $schema?: string; assessments: { date: string; level: number; reason: string }[] };
+    await expect.poll(async () => (await saved()).assessments.length, { timeout: 10_000 }).toBe(2);
+    const levels = await saved();
+    expect(levels.$schema).toBe("./levels.schema.json");
+    expect(levels.assessments.at(-1)).toEqual({ date: "2026-05-02T10:00Z", level: 3, reason: "Tests resumed in Korea." });
+    expect(problems.filter((problem) => !problem.startsWith(`request to ${LOCAL_BACKEND}/`))).toEqual([]);
+
+    const build = await site.build(BUILD_DATE);
+    expect(build.code, build.output).toBe(0);
+    expect(await site.read("code.dat")).toBe("3");
   }, 120_000);
 });
