@@ -23,6 +23,8 @@ export interface CmsConfigSources {
   regionsSchema: JsonSchema;
   meanings: Record<LevelNumber, Pick<LevelMeaning, "colour">>;
   regions: readonly Pick<Region, "name">[];
+  /** The folders inside site/articles/ that hold analyses ("2024", "2024/spring"), each listed on its own. */
+  analysisFolders: readonly string[];
 }
 
 interface FolderCollection {
@@ -58,10 +60,14 @@ export interface CmsConfig {
   media_folder: string;
   public_folder: string;
   slug: { encoding: "ascii"; clean_accents: true; sanitize_replacement: "-" };
-  collections: [FolderCollection, ...FileCollection[]];
+  /** Analyses in site/articles/, then one collection per folder inside it, then the data files. */
+  collections: [FolderCollection, ...(FolderCollection | FileCollection)[]];
 }
 
-/** The folder analyses are read from; an analysis filed in a sub-folder is not listed (Decap reads one level). */
+/**
+ * The folder analyses are read from. Decap lists one folder's files, so each folder inside it
+ * (editors file analyses by year) is a collection of its own, "Analyses in 2024/".
+ */
 export const ANALYSES_FOLDER = "site/articles";
 /** The Markdown after the front matter: the one field no schema describes. */
 export const BODY_FIELD = "body";
@@ -73,6 +79,7 @@ export function cmsConfig(sources: CmsConfigSources): CmsConfig {
   const levelChoice: NamedChoices = { level: levelOptions };
   const analysisChoices: NamedChoices = { ...levelChoice, regions: sources.regions.map((region) => ({ label: region.name, value: region.name })) };
   const body: CmsField = { name: BODY_FIELD, label: "Text", widget: "markdown", required: true, hint: "The analysis, in Markdown. Use ## for section headings." };
+  const analysisFields = [...fieldsFromSchema(sources.analysisSchema, analysisChoices), body];
   return {
     backend: {
       name: "github",
@@ -91,21 +98,10 @@ export function cmsConfig(sources: CmsConfigSources): CmsConfig {
     // The project's slug rule: lowercase ASCII words joined by hyphens, accents dropped.
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
-      {
-        name: "analyses",
-        label: "Analyses",
-        label_singular: "Analysis",
-        description: "Published at /articles/<file name>/. The file name comes from the title when the analysis is first saved.",
-        folder: ANALYSES_FOLDER,
-        extension: "md",
-        format: "frontmatter",
-        create: true,
-        slug: "{{slug}}",
-        summary: "{{date}} · {{title}}",
-        sortable_fields: ["date", "title"],
-        view_filters: [{ label: "Drafts", field: "draft", pattern: true }],
-        fields: [...fieldsFromSchema(sources.analysisSchema, analysisChoices), body],
-      },
+      analysisCollection("analyses", "Analyses", ANALYSES_FOLDER, analysisFields),
+      ...sources.analysisFolders.map((folder) =>
+        analysisCollection(`analyses-${folder.replaceAll("/", "-")}`, `Analyses in ${folder}/`, `${ANALYSES_FOLDER}/${folder}`, analysisFields),
+      ),
       fileCollection("levels", "Level assessments", "_data/levels.json", sources.levelsSchema, levelChoice,
         "The latest assessment sets the current level everywhere. The list is oldest first: add a new assessment at the end."),
       fileCollection("levelMeanings", "Level meanings", "_data/levelMeanings.json", sources.meaningsSchema, levelChoice,
@@ -113,6 +109,24 @@ export function cmsConfig(sources: CmsConfigSources): CmsConfig {
       fileCollection("regions", "Regions", "_data/regionList.json", sources.regionsSchema, {},
         "The regions an analysis may name."),
     ],
+  };
+}
+
+function analysisCollection(name: string, label: string, folder: string, fields: CmsField[]): FolderCollection {
+  return {
+    name,
+    label,
+    label_singular: "Analysis",
+    description: "Published at /articles/<file name>/. The file name comes from the title when the analysis is first saved.",
+    folder,
+    extension: "md",
+    format: "frontmatter",
+    create: true,
+    slug: "{{slug}}",
+    summary: "{{date}} · {{title}}",
+    sortable_fields: ["date", "title"],
+    view_filters: [{ label: "Drafts", field: "draft", pattern: true }],
+    fields,
   };
 }
 

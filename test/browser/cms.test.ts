@@ -31,7 +31,10 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite({
-      analyses: { "baltic-exercises": validAnalysis({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }) },
+      analyses: {
+        "baltic-exercises": validAnalysis({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
+        "2023/strait-patrols": validAnalysis({ title: "Strait patrols", date: "2023-03-01" }),
+      },
       assessments: [{ date: "2024-01-01", level: 5, reason: "Calm." }],
     });
     const result = await site.build(BUILD_DATE);
@@ -84,6 +87,15 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
     expect(build.code, build.output).toBe(0);
     expect(await site.read("articles/korea-tests-resume/index.html")).toContain("Korea: Tests Resume");
   }, 120_000);
+
+  it("lists an analysis filed in a folder, in that folder's own collection", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/admin/`);
+    await page.getByRole("button", { name: /login/i }).click();
+    await page.goto(`${origin}/admin/#/collections/analyses-2023`);
+    await page.getByText("Strait patrols").waitFor({ timeout: 15_000 });
+    await page.close();
+  }, 60_000);
 
   it("records an assessment at the end of the list, keeping the file's other keys, and the build publishes the new level", async () => {
     const context = await browser.newContext();

@@ -20,6 +20,7 @@ const sources: CmsConfigSources = {
   regionsSchema: regionsSchema as JsonSchema,
   meanings: validateMeanings(readJson("_data/levelMeanings.json"), "_data/levelMeanings.json").meanings!,
   regions: regionsFile.regions,
+  analysisFolders: [],
 };
 
 /** A date as Decap's datetime widget stores it with `format` (dayjs tokens), for a sample moment. */
@@ -131,6 +132,17 @@ describe("the CMS configuration, generated from the build's schemas", () => {
     expect(analyses).toMatchObject({ folder: "site/articles", create: true, slug: "{{slug}}", extension: "md", format: "frontmatter" });
     expect(config.slug).toEqual({ encoding: "ascii", clean_accents: true, sanitize_replacement: "-" });
     expect(config.collections.slice(1).map((c) => ("files" in c ? c.files[0]!.file : ""))).toEqual(["_data/levels.json", "_data/levelMeanings.json", "_data/regionList.json"]);
+  });
+
+  it("lists the analyses of each folder inside site/articles/ as a collection of its own, with the same fields", () => {
+    const filed = cmsConfig({ ...sources, analysisFolders: ["2024", "2024/spring"] });
+    const folders = filed.collections.filter((c) => "folder" in c);
+    expect(folders.map((c) => ("folder" in c ? [c.name, c.label, c.folder] : []))).toEqual([
+      ["analyses", "Analyses", "site/articles"],
+      ["analyses-2024", "Analyses in 2024/", "site/articles/2024"],
+      ["analyses-2024-spring", "Analyses in 2024/spring/", "site/articles/2024/spring"],
+    ]);
+    for (const collection of folders) expect(collection).toMatchObject({ create: true, fields: analyses.fields });
   });
 
   it("commits to the repository named in _data/cms.json, and to local files through decap-server", () => {
