@@ -56,13 +56,19 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
     await site?.remove();
   });
 
-  it("saves a new analysis as a file that the production build publishes", async () => {
+  /** A fresh browser context signed in to the CMS through the local backend, and what it breaks. */
+  async function signIn() {
     const context = await browser.newContext();
     const problems = await watchForViolations(context, origin);
     const page = await context.newPage();
     await page.goto(`${origin}/admin/`);
     await page.getByRole("button", { name: /login/i }).click();
-    await page.getByText("Level assessments").waitFor();
+    await page.getByText("Level assessments").first().waitFor();
+    return { page, problems };
+  }
+
+  it("saves a new analysis as a file that the production build publishes", async () => {
+    const { page, problems } = await signIn();
 
     await page.goto(`${origin}/admin/#/collections/analyses/new`);
     await page.getByLabel("Title").fill("Korea: Tests Resume");
@@ -98,12 +104,7 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
   }, 60_000);
 
   it("records an assessment at the end of the list, keeping the file's other keys, and the build publishes the new level", async () => {
-    const context = await browser.newContext();
-    const problems = await watchForViolations(context, origin);
-    const page = await context.newPage();
-    await page.goto(`${origin}/admin/`);
-    await page.getByRole("button", { name: /login/i }).click();
-    await page.getByText("Level assessments").first().waitFor();
+    const { page, problems } = await signIn();
 
     await page.goto(`${origin}/admin/#/collections/levels/entries/levels`);
     await page.getByRole("button", { name: /add assessments/i }).click();
