@@ -11,6 +11,7 @@ import aliasesPlugin from "./scripts/eleventy/aliasesPlugin.ts";
 import permalinkGuardPlugin from "./scripts/eleventy/permalinkGuardPlugin.ts";
 import shareCardsPlugin from "./scripts/eleventy/shareCardsPlugin.ts";
 import cmsPlugin from "./scripts/eleventy/cmsPlugin.ts";
+import searchPlugin from "./scripts/eleventy/searchPlugin.ts";
 
 /** @param {import("./scripts/eleventy/eleventyConfig.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -24,6 +25,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(aliasesPlugin); // old addresses of analyses → 301s in _redirects
   eleventyConfig.addPlugin(permalinkGuardPlugin); // no page may write outside the output folder
   eleventyConfig.addPlugin(shareCardsPlugin); // Open Graph images, drawn beside the rendering, cached by content
+  eleventyConfig.addPlugin(searchPlugin); // the search index's shards, for the search page to merge
   eleventyConfig.addPlugin(cmsPlugin); // the editors' CMS at /admin/: Decap's bundle, its configuration from the schemas
 
   // Hidden files are never pages: macOS writes `.DS_Store` and `._name.md` beside editors' files.

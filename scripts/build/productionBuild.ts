@@ -19,6 +19,7 @@ import { StopGuard } from "./stopGuard.ts";
 import { clearLeftovers, recoverInterruptedSwap, removeOldSite, swapOutput } from "./swapOutput.ts";
 import { runOutputGates } from "../gates/outputGates.ts";
 import { indexSearch, type SearchIndexReport } from "../search/indexSearch.ts";
+import { searchShardsOf } from "../search/searchShards.ts";
 import { writeServiceWorker } from "../offline/writeServiceWorker.ts";
 import type { OfflineManifest } from "../offline/offlineManifest.ts";
 import { loadContentForBuild, provideContent, type LoadedContent } from "../eleventy/contentPlugin.ts";
@@ -112,7 +113,7 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   let search: SearchIndexReport;
   let offline: OfflineManifest;
   try {
-    search = await indexSearch(staged, loaded.content.level);
+    search = await indexSearch(staged, loaded.content.level, searchShardsOf(loaded.content));
   } catch (error) {
     console.error(`✖ The search index failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;
@@ -140,8 +141,8 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   );
   console.log(formatPageSizes(report.sizes));
   console.log(
-    `✔ Search: ${search.pages} analyses and ${search.assessments} assessments indexed, ` +
-      `index ${(offline.searchIndex.bytes / 1024).toFixed(0)} KiB (${offline.searchIndex.automatic ? "cached offline on first visit" : "offline on request"}).`,
+    `✔ Search: ${search.pages} analyses and ${search.assessments} assessments indexed` +
+      `${search.shards > 1 ? ` in ${search.shards} shards` : ""}, index ${(offline.searchIndex.bytes / 1024).toFixed(0)} KiB (${offline.searchIndex.automatic ? "cached offline on first visit" : "offline on request"}).`,
   );
   const cards = eleventyConfig && shareCardReport(eleventyConfig);
   if (cards) {

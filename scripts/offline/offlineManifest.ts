@@ -30,8 +30,11 @@ export const OFFLINE_PAGE = "/offline/";
 export const AUTOMATIC_INDEX_BYTES = 2 * 1024 * 1024;
 export const RECENT_ANALYSES = 10;
 
-const RUNTIME_FILE = /^pagefind\/(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind-component-ui\.(js|css)|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind)$/;
-const INDEX_FILE = /^pagefind\/(index|fragment|filter)\/[^/]+$/;
+// The first bundle's runtime, and each bundle's entry and metadata: the shards after the first
+// (search/searchShards.ts) live in pagefind/shard-<n>/ and hold only their own index.
+const RUNTIME_FILE =
+  /^pagefind\/((pagefind\.js|pagefind-worker\.js|pagefind-component-ui\.(js|css)|wasm\.[^/]+\.pagefind)|(shard-\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta))$/;
+const INDEX_FILE = /^pagefind\/(shard-\d+\/)?(index|fragment|filter)\/[^/]+$/;
 
 /** "articles/x/index.html" → "/articles/x/"; "assets/css/site.css" → "/assets/css/site.css". */
 export function urlOf(file: string): string {

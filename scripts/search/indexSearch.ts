@@ -1,23 +1,35 @@
 import { fork } from "node:child_process";
+import { readdir, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pLimit from "p-limit";
 import type { LevelModel } from "../level/levelModel.ts";
 import { assessmentRecord } from "./assessmentRecord.ts";
 import { explainIndexFailure } from "./explainIndexFailure.ts";
 import type { IndexJob, IndexMessage } from "./indexWorker.js";
+import type { SearchShard } from "./searchShards.ts";
 
-/** Where Pagefind's bundle goes, relative to the output folder; the search page loads it from /pagefind/. */
-export const SEARCH_BUNDLE_DIR = "pagefind";
+export { SEARCH_BUNDLE_DIR } from "./searchShards.ts";
 
 /**
- * Only analyses are pages in the index. Their layout marks the article with data-pagefind-body,
- * but a glob keeps the index deliberate even if another page type gains that attribute.
+ * Only analyses are pages in the index, each named by its address. Their layout marks the article
+ * with data-pagefind-body, but naming the pages keeps the index deliberate even if another page
+ * type gains that attribute.
  */
-export const INDEXED_PAGES_GLOB = "articles/*/index.html";
+export function indexedPagesGlob(slugs: readonly string[]): string | null {
+  if (slugs.length === 0) return null;
+  return slugs.length === 1 ? `articles/${slugs[0]}/index.html` : `articles/{${slugs.join(",")}}/index.html`;
+}
+
+/** What a merged shard keeps: its own entry, metadata, index, filters and fragments. */
+const SHARD_DATA = /^(pagefind-entry\.json|[^/]+\.pf_meta|index|filter|fragment)$/;
 
 export interface SearchIndexReport {
   pages: number;
   assessments: number;
+  /** How many bundles the index was written as (searchShards.ts). */
+  shards: number;
 }
 
 export class SearchIndexError extends Error {
@@ -72,27 +84,62 @@ function runWorker(job: IndexJob): Promise<WorkerRun> {
 }
 
 /**
- * Indexes the staged output with Pagefind and writes the bundle into `<outputDir>/pagefind/`:
- * every analysis, plus one custom record per assessment of the level history.
+ * Indexes the staged output with Pagefind and writes one bundle per shard (searchShards.ts):
+ * every analysis, plus one custom record per assessment of the level history. The first shard's
+ * bundle in `<outputDir>/pagefind/` holds Pagefind's runtime; the others hold only their index,
+ * which the search page merges into the first.
  *
- * Pagefind runs in a child process (indexWorker.js) whose output is captured: a panic of its
- * binary (a full disk, say) becomes one SearchIndexError sentence instead of a Rust backtrace in
- * the terminal, and the indexer's memory is not the build's. DEFCON_DEBUG=1 adds the whole output.
+ * Each shard is indexed by a child process of its own (indexWorker.js), as many at once as there
+ * are processors, so that no process holds more than one shard in memory. Its output is captured:
+ * a panic of Pagefind's binary (a full disk, say) becomes one SearchIndexError sentence instead
+ * of a Rust backtrace in the terminal. DEFCON_DEBUG=1 adds the whole output.
  */
-export async function indexSearch(outputDir: string, level: Pick<LevelModel, "history" | "meanings">): Promise<SearchIndexReport> {
-  const bundleDir = path.join(outputDir, SEARCH_BUNDLE_DIR);
+export async function indexSearch(
+  outputDir: string,
+  level: Pick<LevelModel, "history" | "meanings">,
+  shards: readonly SearchShard[],
+): Promise<SearchIndexReport> {
+  const limit = pLimit(Math.max(1, Math.min(shards.length, os.availableParallelism())));
+  const indexed = shards.map((shard, i) =>
+    limit(async () => {
+      const pages = await indexShard(outputDir, level, shard);
+      if (i > 0) await keepShardData(path.join(outputDir, shard.dir));
+      return pages;
+    }),
+  );
+  try {
+    const pages = await Promise.all(indexed);
+    return { pages: pages.reduce((sum, n) => sum + n, 0), assessments: level.history.length, shards: shards.length };
+  } catch (error) {
+    // One failure fails the build: the shards not started are not indexed, and those running finish.
+    limit.clearQueue();
+    await Promise.allSettled(indexed);
+    throw error;
+  }
+}
+
+/** Removes the runtime Pagefind writes into every bundle from a merged shard: the first bundle's serves all. */
+async function keepShardData(bundleDir: string): Promise<void> {
+  for (const name of await readdir(bundleDir)) {
+    if (!SHARD_DATA.test(name)) await rm(path.join(bundleDir, name), { recursive: true, force: true });
+  }
+}
+
+async function indexShard(outputDir: string, level: Pick<LevelModel, "history" | "meanings">, shard: SearchShard): Promise<number> {
+  const bundleDir = path.join(outputDir, shard.dir);
   const run = await runWorker({
     siteDir: outputDir,
-    glob: INDEXED_PAGES_GLOB,
+    glob: indexedPagesGlob(shard.analysisSlugs),
+    pagesLabel: `index ${shard.analysisSlugs.length === 1 ? "an analysis's page" : `${shard.analysisSlugs.length} analyses' pages`} (articles/<slug>/index.html)`,
     bundleDir,
     bundleLabel: `write the search index into ${shown(bundleDir)}`,
     recordsLabel: "index the assessments of _data/levels.json",
-    records: level.history.map((assessment) => ({
-      source: `the assessment of ${assessment.date} (_data/levels.json)`,
-      record: assessmentRecord(assessment, level.meanings),
-    })),
+    records: shard.assessmentIndexes.map((i) => {
+      const assessment = level.history[i]!;
+      return { source: `the assessment of ${assessment.date} (_data/levels.json)`, record: assessmentRecord(assessment, level.meanings) };
+    }),
   });
-  if (run.outcome?.type === "done") return { pages: run.outcome.pages, assessments: level.history.length };
+  if (run.outcome?.type === "done") return run.outcome.pages;
 
   const failed = run.outcome?.type === "failed" ? run.outcome : undefined;
   let message = explainIndexFailure({ step: failed?.step ?? run.step, errors: failed?.errors, output: run.output, code: run.code, signal: run.signal });

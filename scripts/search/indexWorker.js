@@ -16,7 +16,8 @@ import * as pagefind from "pagefind";
 /**
  * @typedef {object} IndexJob
  * @property {string} siteDir The folder whose pages are indexed.
- * @property {string} glob
+ * @property {string | null} glob The pages to index, or null for a shard of assessments only.
+ * @property {string} pagesLabel Indexing the pages, as a step: `index 1,500 analyses' pages (articles/<slug>/index.html)`.
  * @property {string} bundleDir Where the bundle is written.
  * @property {string} bundleLabel Writing the bundle, as a step: `write the search index into _site.tmp/pagefind/`.
  * @property {string} recordsLabel Adding the records, as a step: `index the assessments of _data/levels.json`.
@@ -54,9 +55,13 @@ async function run(job) {
     if (!created.index) return { type: "failed", step, errors: created.errors };
     const index = created.index;
 
-    await started(`index ${job.glob}`);
-    const pages = await index.addDirectory({ path: job.siteDir, glob: job.glob });
-    if (pages.errors.length) return { type: "failed", step, errors: pages.errors };
+    let pageCount = 0;
+    if (job.glob) {
+      await started(job.pagesLabel);
+      const pages = await index.addDirectory({ path: job.siteDir, glob: job.glob });
+      if (pages.errors.length) return { type: "failed", step, errors: pages.errors };
+      pageCount = pages.page_count;
+    }
 
     if (job.records.length) await started(job.recordsLabel);
     for (const { source, record } of job.records) {
@@ -67,7 +72,7 @@ async function run(job) {
     await started(job.bundleLabel);
     const written = await index.writeFiles({ outputPath: job.bundleDir });
     if (written.errors.length) return { type: "failed", step, errors: written.errors };
-    return { type: "done", pages: pages.page_count };
+    return { type: "done", pages: pageCount };
   } catch (error) {
     return { type: "failed", step, errors: [error instanceof Error ? error.message : String(error)] };
   } finally {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
-import { ASSESSMENTS, collectCspViolations, searchCorpus, serveWithStrictCsp, waitForResults, type Served } from "./searchFixture.ts";
+import { ASSESSMENTS, collectCspViolations, resultLinks, searchCorpus, serveWithStrictCsp, waitForResults, type Served } from "./searchFixture.ts";
 
 const BUILD_DATE = { DEFCON_BUILD_DATE: "2025-06-01T12:00:00Z" };
 
@@ -115,16 +115,18 @@ describeInBrowser("offline, in Chromium under a strict CSP", () => {
   });
 });
 
-describeInBrowser("offline search for a large index, in Chromium", () => {
+describeInBrowser("offline search for a large index in shards, in Chromium", () => {
   let site: FixtureSite;
   let served: Served;
   let browser: Browser;
 
   beforeAll(async () => {
     site = await makeFixtureSite({ analyses: searchCorpus(), assessments: ASSESSMENTS });
-    // Any index counts as large here: the reader must be asked before it is downloaded.
-    const result = await site.build({ ...BUILD_DATE, DEFCON_OFFLINE_AUTO_INDEX_BYTES: "0" });
+    // Any index counts as large here: the reader must be asked before it is downloaded. A large
+    // index is written in shards (two records each here), and every shard must be saved.
+    const result = await site.build({ ...BUILD_DATE, DEFCON_OFFLINE_AUTO_INDEX_BYTES: "0", DEFCON_SEARCH_SHARD_RECORDS: "2" });
     expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain("in 4 shards");
     served = await serveWithStrictCsp(site.output);
     browser = await launchChromium();
   });
@@ -134,7 +136,7 @@ describeInBrowser("offline search for a large index, in Chromium", () => {
     await site?.remove();
   });
 
-  it("asks first, with the size, then saves the index with progress so search works offline", async () => {
+  it("asks first, with the size, then saves every shard with progress so search works offline", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
     const page = await context.newPage();
     const violations = collectCspViolations(page);
@@ -144,7 +146,11 @@ describeInBrowser("offline search for a large index, in Chromium", () => {
     const cachedIndexFiles = () =>
       page.evaluate(async () => {
         const keys = await Promise.all((await caches.keys()).map(async (name) => (await caches.open(name)).keys()));
-        return keys.flat().filter((request) => /\/pagefind\/(index|fragment|filter)\//.test(request.url)).length;
+        const bundles = keys.flat().flatMap((request) => {
+          const match = /\/pagefind\/(shard-\d+\/)?(index|fragment|filter)\//.exec(request.url);
+          return match ? [match[1] ?? "first"] : [];
+        });
+        return new Set(bundles).size;
       });
     const button = page.locator("[data-offline-search-button]");
     await expect.poll(() => button.textContent()).toMatch(/^Make search available offline \(\d+ (bytes|kB)\)$/);
@@ -153,11 +159,12 @@ describeInBrowser("offline search for a large index, in Chromium", () => {
     await button.click();
     await expect.poll(() => page.locator("[data-offline-search-status]").textContent()).toContain("Search works on this device without a network");
     expect(await page.locator("[data-offline-search-progress]").isHidden()).toBe(true);
-    expect(await cachedIndexFiles()).toBeGreaterThan(0);
+    expect(await cachedIndexFiles()).toBe(4);
 
     await context.setOffline(true);
-    await page.goto(`${served.origin}/search/?q=singapore`);
-    await waitForResults(page, ["/articles/korea-summit/"]);
+    await page.goto(`${served.origin}/search/?q=pyongyang&sort=date:desc`);
+    await waitForResults(page, ["/articles/korea-missile-tests/", "/articles/korea-summit/", "/articles/ukraine-invasion/"]);
+    expect(await resultLinks(page)).toEqual(["/articles/ukraine-invasion/", "/articles/korea-summit/", "/articles/korea-missile-tests/"]);
     expect(violations).toEqual([]);
     await context.close();
   });

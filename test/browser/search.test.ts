@@ -16,7 +16,14 @@ const MISSILE_TESTS = "/articles/korea-missile-tests/";
 const SUMMIT = "/articles/korea-summit/";
 const INVASION = "/articles/ukraine-invasion/";
 
-describeInBrowser("search, in Chromium under a strict CSP", () => {
+/**
+ * Every behaviour of the search page, on an index written as one bundle and on the same index
+ * written as four shards (two records each) that the page merges.
+ */
+for (const [name, env] of [
+  ["one bundle", {}],
+  ["four shards", { DEFCON_SEARCH_SHARD_RECORDS: "2" }],
+] as const) describeInBrowser(`search, in Chromium under a strict CSP (${name})`, () => {
   let site: FixtureSite;
   let served: Served;
   let browser: Browser;
@@ -26,8 +33,9 @@ describeInBrowser("search, in Chromium under a strict CSP", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite({ analyses: searchCorpus(), assessments: ASSESSMENTS });
-    const result = await site.build({ DEFCON_BUILD_DATE: "2025-06-01T12:00:00Z" });
+    const result = await site.build({ DEFCON_BUILD_DATE: "2025-06-01T12:00:00Z", ...env });
     expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain(name === "one bundle" ? "3 assessments indexed, index" : "3 assessments indexed in 4 shards");
     served = await serveWithStrictCsp(site.output);
     browser = await launchChromium();
     // Service workers would answer from their caches; these tests are about search itself.

@@ -122,8 +122,10 @@ const TSX_LOADER = pathToFileURL(path.join(PROJECT_ROOT, "node_modules/tsx/dist/
 function indexInChild(dir: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   const script = `
     import { indexSearch } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts/search/indexSearch.ts"))};
+    import { planSearchShards } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts/search/searchShards.ts"))};
+    const shards = planSearchShards({ analyses: [{ slug: "one", date: "2024-01-01" }], assessments: [] });
     try {
-      console.log(JSON.stringify(await indexSearch(${JSON.stringify(dir)}, { history: [], meanings: {} })));
+      console.log(JSON.stringify(await indexSearch(${JSON.stringify(dir)}, { history: [], meanings: {} }, shards)));
     } catch (error) {
       console.error("✖ " + error.name + ": " + error.message);
       process.exitCode = 1;

@@ -31,6 +31,35 @@ describe("the offline manifest", () => {
     expect(manifest.recent).toEqual(["/articles/new/", "/articles/old/"]);
   });
 
+  it("keeps every shard of the search index: each one's entry and metadata with the runtime, its files with the index", () => {
+    const sharded = [
+      ...files,
+      { path: "pagefind/pagefind-entry.json", bytes: 10 },
+      { path: "pagefind/shard-1/pagefind-entry.json", bytes: 10 },
+      { path: "pagefind/shard-1/pagefind.en_def.pf_meta", bytes: 100 },
+      { path: "pagefind/shard-1/index/en_3.pf_index", bytes: 500 },
+      { path: "pagefind/shard-1/filter/en_4.pf_filter", bytes: 20 },
+      { path: "pagefind/shard-1/fragment/en_5.pf_fragment", bytes: 300 },
+    ];
+    const manifest = offlineManifest(sharded, [], "v1", 2000);
+    expect(manifest.searchRuntime).toEqual([
+      "/pagefind/pagefind-entry.json",
+      "/pagefind/pagefind.en_abc.pf_meta",
+      "/pagefind/pagefind.js",
+      "/pagefind/shard-1/pagefind-entry.json",
+      "/pagefind/shard-1/pagefind.en_def.pf_meta",
+      "/pagefind/wasm.en.pagefind",
+    ]);
+    expect(manifest.searchIndex.urls).toEqual([
+      "/pagefind/fragment/en_2.pf_fragment",
+      "/pagefind/index/en_1.pf_index",
+      "/pagefind/shard-1/filter/en_4.pf_filter",
+      "/pagefind/shard-1/fragment/en_5.pf_fragment",
+      "/pagefind/shard-1/index/en_3.pf_index",
+    ]);
+    expect(manifest.searchIndex.bytes).toBe(1820);
+  });
+
   it("never precaches the editors' CMS", () => {
     const withCms = [...files, { path: "admin/index.html", bytes: 100 }, { path: "admin/decap-cms.js", bytes: 5_000_000 }, { path: "admin/config.yml", bytes: 100 }];
     const manifest = offlineManifest(withCms, [], "v1", 2000);

@@ -6,6 +6,7 @@ import { buildLevelModel } from "../../scripts/level/levelModel.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 import { assessmentRecord } from "../../scripts/search/assessmentRecord.ts";
 import { indexSearch } from "../../scripts/search/indexSearch.ts";
+import { planSearchShards } from "../../scripts/search/searchShards.ts";
 import { levelLabel } from "../../scripts/level/levelLabel.ts";
 import { pagefindSort, readSearchState, searchStateQuery } from "../../site/assets/js/searchState.js";
 import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
@@ -67,10 +68,38 @@ describe("indexSearch, with Pagefind's Node API", () => {
       await writeFile(path.join(dir, "articles/one/index.html"), page('<article data-pagefind-body><h1>One</h1><p>Text.</p></article>'));
       await writeFile(path.join(dir, "about/index.html"), page('<article data-pagefind-body><h1>About</h1></article>'));
       await writeFile(path.join(dir, "articles/index.html"), page('<main data-pagefind-body><h1>Archive</h1></main>'));
-      const report = await indexSearch(dir, model);
-      expect(report).toEqual({ pages: 1, assessments: 2 });
+      const shards = planSearchShards({ analyses: [{ slug: "one", date: "2024-01-01" }], assessments: model.history });
+      const report = await indexSearch(dir, model, shards);
+      expect(report).toEqual({ pages: 1, assessments: 2, shards: 1 });
       const written = await readdir(path.join(dir, "pagefind"));
       expect(written).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-component-ui.js", "pagefind-entry.json"]));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("indexSearch, in shards", () => {
+  it("writes one bundle per shard; the first holds the runtime, the others only their index", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "defcon-search-"));
+    try {
+      const page = (title: string) =>
+        `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>Deterrence and treaties.</p></article></body></html>`;
+      const analyses = ["one", "two", "three"].map((slug, i) => ({ slug, date: `2024-01-0${i + 1}` }));
+      for (const { slug } of analyses) {
+        await mkdir(path.join(dir, "articles", slug), { recursive: true });
+        await writeFile(path.join(dir, "articles", slug, "index.html"), page(slug));
+      }
+      const shards = planSearchShards({ analyses, assessments: model.history }, 2);
+      expect(shards.map((s) => s.dir)).toEqual(["pagefind", "pagefind/shard-1", "pagefind/shard-2"]);
+      const report = await indexSearch(dir, model, shards);
+      expect(report).toEqual({ pages: 3, assessments: 2, shards: 3 });
+      expect(await readdir(path.join(dir, "pagefind"))).toEqual(expect.arrayContaining(["pagefind.js", "wasm.en.pagefind", "shard-1", "shard-2"]));
+      for (const shard of ["shard-1", "shard-2"]) {
+        const kept = (await readdir(path.join(dir, "pagefind", shard))).map((name) => name.replace(/_[0-9a-f]+\.pf_meta$/, "_*.pf_meta")).sort();
+        // "filter/" only when the shard's records have filters (these pages have none).
+        expect(kept.filter((name) => name !== "filter")).toEqual(["fragment", "index", "pagefind-entry.json", "pagefind.en_*.pf_meta"]);
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 // Drives Pagefind's component UI on /search/ (loaded after /pagefind/pagefind-component-ui.js):
 // starts the search the URL describes and keeps the URL in step with what the reader does.
 import { pagefindSort, readSearchState, searchStateQuery } from "./searchState.js";
+import { mergedBundles, orderAcrossShards } from "./searchShards.js";
 
 const root = document.querySelector("[data-search]");
 const components = /** @type {any} */ (window).PagefindComponents;
@@ -12,6 +13,7 @@ if (root && components) {
   }
 
   const instance = components.getInstanceManager().getInstance("default");
+  instance.applyOptions({ mergeIndex: mergedBundles(/** @type {HTMLElement} */ (root).dataset["searchShards"]) });
   const order = /** @type {HTMLSelectElement} */ (root.querySelector("[data-search-order]"));
   const state = readSearchState(location.search);
   let sort = state.sort;
@@ -32,6 +34,13 @@ if (root && components) {
   // Loading first lets Pagefind run its own opening search (every result, for browsing by filter)
   // before the one the URL asks for, and before the URL starts following the reader.
   instance.triggerLoad().then(() => {
+    const pagefind = instance.__pagefind__;
+    const search = pagefind.search.bind(pagefind);
+    pagefind.search = async (/** @type {string | null} */ term, /** @type {{ sort?: Record<string, string> }} */ options) => {
+      const response = await search(term, options);
+      if (response?.results) response.results = orderAcrossShards(response.results, options?.sort);
+      return response;
+    };
     instance.on("search", (/** @type {string} */ term, /** @type {Record<string, string[]>} */ filters) => keepInUrl(term ?? "", filters ?? {}));
     // A reader who typed while the index loaded keeps their words: otherwise the opening search
     // (every result) could land after theirs and replace it.

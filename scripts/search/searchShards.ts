@@ -1,0 +1,75 @@
+import { testOverride } from "../build/testOverrides.ts";
+
+/**
+ * The search index is written as several Pagefind bundles ("shards") that the search page merges
+ * in the browser (Pagefind's mergeIndex), because Pagefind's indexer holds the whole index in
+ * memory: about 0.46 MB per page, 1.8 GB for 4,000 analyses in one process and 8 GB for 20,000.
+ * A shard of at most this many records keeps each indexer process under 0.8 GB at any size, in as
+ * few shards as that allows (three for 4,000 analyses and their assessments): each shard's word
+ * statistics are a sample of the whole, and larger samples rank more like one index.
+ */
+export const MAX_RECORDS_PER_SHARD = 1600;
+
+/** Where the first bundle goes, relative to the output folder; it also holds Pagefind's runtime. */
+export const SEARCH_BUNDLE_DIR = "pagefind";
+
+export interface SearchShard {
+  /** The bundle's folder relative to the output folder: "pagefind", "pagefind/shard-1", … */
+  dir: string;
+  /** The bundle's address on the site: "/pagefind/", "/pagefind/shard-1/", … */
+  url: string;
+  /** Slugs of the analyses whose pages this shard indexes. */
+  analysisSlugs: string[];
+  /** Indexes into the level history of the assessments this shard holds as custom records. */
+  assessmentIndexes: number[];
+}
+
+/** What a shard is made of: each analysis and each assessment, with the value Pagefind sorts by. */
+export interface ShardInput {
+  analyses: readonly { slug: string; date: string }[];
+  assessments: readonly { date: string }[];
+}
+
+/**
+ * Divides the records between shards so that merged results keep the order of one index:
+ *
+ * - Relevance: every shard gets every K-th record in date order, so each is a sample of the
+ *   whole archive across the years, and its word statistics (which Pagefind's ranking uses) are
+ *   those of the whole.
+ * - Date order: Pagefind orders a sorted search within a shard by each result's position in that
+ *   shard's sorted list, and merged results by that position alone. Dealt out this way, position p
+ *   of shard s is place p·K + s of the whole archive, so ordering by (position, shard) is the
+ *   archive's date order; searchShardOrder.js breaks the ties between shards.
+ *
+ * Records are ordered by their sort value compared as bytes, as Pagefind compares them; equal
+ * dates may come in any order, as within one index.
+ */
+export function planSearchShards(input: ShardInput, maxRecordsPerShard = shardSizeFromEnvironment()): SearchShard[] {
+  const records = [
+    ...input.analyses.map((a) => ({ date: a.date, analysis: a.slug, assessment: -1 })),
+    ...input.assessments.map((a, i) => ({ date: a.date, analysis: "", assessment: i })),
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const count = Math.max(1, Math.ceil(records.length / maxRecordsPerShard));
+  const shards: SearchShard[] = Array.from({ length: count }, (_, i) => ({
+    dir: i === 0 ? SEARCH_BUNDLE_DIR : `${SEARCH_BUNDLE_DIR}/shard-${i}`,
+    url: i === 0 ? `/${SEARCH_BUNDLE_DIR}/` : `/${SEARCH_BUNDLE_DIR}/shard-${i}/`,
+    analysisSlugs: [],
+    assessmentIndexes: [],
+  }));
+  records.forEach((record, rank) => {
+    const shard = shards[rank % count]!;
+    if (record.analysis) shard.analysisSlugs.push(record.analysis);
+    else shard.assessmentIndexes.push(record.assessment);
+  });
+  return shards;
+}
+
+/** DEFCON_SEARCH_SHARD_RECORDS: lets the tests split a fixture of a few analyses into shards. */
+function shardSizeFromEnvironment(): number {
+  return Math.max(1, Math.floor(testOverride("DEFCON_SEARCH_SHARD_RECORDS", MAX_RECORDS_PER_SHARD, "records")));
+}
+
+/** The shards of a site's content: its published analyses and its level history. */
+export function searchShardsOf(content: { analyses: readonly { slug: string; date: string }[]; level: { history: readonly { date: string }[] } }): SearchShard[] {
+  return planSearchShards({ analyses: content.analyses, assessments: content.level.history });
+}
