@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -10,7 +10,17 @@ const WORKER_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "wo
 /** The project's folder: the bundle names its modules relative to it, wherever the build runs from. */
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Every file of the output with its size, and a hash of all their bytes: the build's version. */
+/**
+ * Files whose names are made from their content: share cards and Pagefind's index, fragment,
+ * filter and metadata files. Their path and size stand for their bytes, so the build does not read
+ * back hundreds of megabytes of pictures and index to learn what their names already say.
+ */
+const NAMED_BY_CONTENT = /^(cards\/[0-9a-f]+\.png|pagefind\/(shard-\d+\/)?((index|fragment|filter)\/[^/]+|pagefind\.[^/]+\.pf_meta))$/;
+
+/** How many files are read or looked at at once: bounded, so a large site stays under the open-file limit. */
+const BATCH = 64;
+
+/** Every file of the output with its size, and a hash of all of them: the build's version. */
 async function readOutput(outputDir: string): Promise<{ files: OutputFile[]; version: string }> {
   const entries = await readdir(outputDir, { recursive: true, withFileTypes: true });
   const paths = entries
@@ -20,13 +30,20 @@ async function readOutput(outputDir: string): Promise<{ files: OutputFile[]; ver
     .sort();
   const whole = createHash("sha256");
   const files: OutputFile[] = [];
-  const BATCH = 64;
   for (let start = 0; start < paths.length; start += BATCH) {
     const batch = paths.slice(start, start + BATCH);
-    const contents = await Promise.all(batch.map((p) => readFile(path.join(outputDir, p))));
+    const contents = await Promise.all(
+      batch.map(async (p) => {
+        const file = path.join(outputDir, p);
+        if (NAMED_BY_CONTENT.test(p)) return { bytes: (await stat(file)).size, content: undefined };
+        const content = await readFile(file);
+        return { bytes: content.length, content };
+      }),
+    );
     batch.forEach((p, i) => {
-      whole.update(p).update("\0").update(contents[i]!).update("\0");
-      files.push({ path: p, bytes: contents[i]!.length });
+      const { bytes, content } = contents[i]!;
+      whole.update(p).update("\0").update(content ?? String(bytes)).update("\0");
+      files.push({ path: p, bytes });
     });
   }
   return { files, version: whole.digest("hex").slice(0, 12) };
