@@ -12,13 +12,24 @@ function sentence(next: () => number, word: () => string): string {
   return words.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
 }
 
+/** The seed of every synthetic corpus: the same corpus for the same count, run after run. */
+export const CORPUS_SEED = 1984;
+
+/**
+ * The words a synthetic corpus draws from, most frequent first: the same list that
+ * writeSyntheticCorpus makes, since making it is the first use of the seeded numbers there.
+ */
+export function corpusVocabulary(): string[] {
+  return zipfVocabulary(seededRandom(CORPUS_SEED));
+}
+
 /**
  * Replaces a project copy's analyses and level history with `count` synthetic analyses of
  * realistic length (about 800 words, headings, a list) spread from 1984 to 2025, and a history
  * of one assessment a month over the same span.
  */
 export async function writeSyntheticCorpus(root: string, count: number): Promise<void> {
-  const next = seededRandom(1984);
+  const next = seededRandom(CORPUS_SEED);
   const word = zipfSampler(zipfVocabulary(next), next);
   const say = () => sentence(next, word);
   const analysesDir = path.join(root, "site/articles");
