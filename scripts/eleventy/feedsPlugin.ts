@@ -30,9 +30,10 @@ export default function feedsPlugin(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addGlobalData("feedCatalogue", feedCatalogue);
 
-  // The analyses' own pages, to read their rendered content. Feed templates import this
-  // collection (eleventyImport) so Eleventy renders the analyses before the feeds.
-  eleventyConfig.addCollection("feedAnalyses", (api: { getFilteredByGlob(glob: string): CollectionItem[] }) =>
+  // The analyses' own pages: the feeds read their rendered content. Feeds and every list of
+  // analyses import this collection (eleventyImport), so Eleventy renders the analyses before
+  // them, and `npm start` (incremental) renders them again when an analysis changes.
+  eleventyConfig.addCollection("analysisPages", (api: { getFilteredByGlob(glob: string): CollectionItem[] }) =>
     api.getFilteredByGlob("./site/articles/**/*.md"),
   );
 

@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysisFile, makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { startCommandArgs } from "../../scripts/build/startCommand.ts";
 
 /** Node's or Eleventy's stack trace: never shown for an editor's mistake. */
 const STACK = /stack trace|^\s*(\[11ty\])?\s+at .+:\d+:\d+\)?$/m;
@@ -23,7 +24,7 @@ function startDevServer(root: string, port: number): Promise<{ stop: () => void;
 function runDevServer(root: string, port: number): { started: Promise<{ stop: () => void; output: () => string }>; exited: Promise<{ code: number | null; output: string }> } {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", "--output=_site.dev", `--port=${port}`],
+    [...startCommandArgs(PROJECT_ROOT).map((arg) => (arg.startsWith("./") ? path.join(PROJECT_ROOT, arg) : arg)), `--port=${port}`],
     { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";
@@ -86,6 +87,34 @@ describe("npm start (the dev server)", () => {
       page = await fetch(`http://localhost:${port}/articles/published/`).then((r) => r.text(), () => "");
     }
     expect(page).toContain("Published again");
+  });
+
+  it("renders a changed title again on its page and in every list and feed that shows it", async () => {
+    // Saved again if no rebuild follows: Eleventy's watcher may still be starting just after the
+    // server says it is up (this test can run first).
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = server!.output().length;
+      await site.write("site/articles/published.md", analysisFile(validAnalysis({ title: "Retitled while serving", summary: `Saved ${attempt + 1} times.` })));
+      try {
+        await until(() => server!.output().slice(before).includes("Wrote"), () => server!.output().slice(before), 5_000);
+        break;
+      } catch {
+        continue;
+      }
+    }
+    // Rebuilds are incremental: the lists are rendered again because they import the analyses'
+    // collection; without it, the home page and the archive kept the old title.
+    const shows = ["/articles/published/", "/", "/articles/", "/regions/asia-pacific/", "/feeds/analyses.atom.xml", "/feeds/analyses.rss.xml", "/feeds/analyses.json"];
+    const stale = async () => {
+      const pages = await Promise.all(shows.map((url) => fetch(`http://localhost:${port}${url}`).then((r) => r.text(), () => "")));
+      return shows.filter((_, i) => !pages[i]!.includes("Retitled while serving"));
+    };
+    let missing = await stale();
+    for (let i = 0; i < 150 && missing.length > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      missing = await stale();
+    }
+    expect(missing, server!.output()).toEqual([]);
   });
 
   it("refuses to start on a mistake, saying it in words, without a stack trace", async () => {
