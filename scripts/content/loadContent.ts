@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { buildLevelModel, type LevelModel } from "../level/levelModel.ts";
@@ -8,6 +8,7 @@ import { listAnalysisFiles } from "./listAnalysisFiles.ts";
 import { ContentError, type Problem } from "./problem.ts";
 import { readJsonFile } from "./readJsonFile.ts";
 import { validateAnalysis, type AnalysisRecord } from "./validateAnalysis.ts";
+import type { ValidAnalysisCache } from "./validAnalysisCache.ts";
 import { validateLevels } from "./validateLevels.ts";
 import { validateMeanings } from "./validateMeanings.ts";
 import { validateRegions, type Region } from "./validateRegions.ts";
@@ -39,13 +40,15 @@ export interface LoadOptions {
    * validates the file it is about to write, exactly as the build will read it.
    */
   levels?: unknown;
+  /** `npm start` keeps the analyses it found valid, and reads again only the files that changed. */
+  cache?: ValidAnalysisCache;
 }
 
 /**
  * Validation at the door: reads every content file, checks all of it, and either returns the
  * content or throws one ContentError listing every problem, so an editor fixes them in one go.
  */
-export async function loadContent({ root, includeDrafts, now, ...given }: LoadOptions): Promise<Content> {
+export async function loadContent({ root, includeDrafts, now, cache, ...given }: LoadOptions): Promise<Content> {
   const problems: Problem[] = [];
   const json = async (file: string) => {
     const result = await readJsonFile(path.join(root, file), file);
@@ -71,16 +74,27 @@ export async function loadContent({ root, includeDrafts, now, ...given }: LoadOp
   problems.push(...strays.map(strayProblem));
   const all: AnalysisRecord[] = [];
   const read = pLimit(READ_CONCURRENCY);
+  cache?.begin(JSON.stringify([analysisSchema, [...knownRegions]]));
+  const validate = async (file: string): Promise<{ problems: Problem[]; analysis?: AnalysisRecord }> => {
+    const decoded = decodeUtf8(await readFile(path.join(root, file)));
+    if (!decoded.ok) return { problems: [{ file, message: decoded.message }] };
+    return validateAnalysis(file, decoded.text, analysisSchema as Record<string, unknown>, knownRegions, now);
+  };
   const results = await Promise.all(
     markdown.map((name) =>
       read(async () => {
         const file = `${CONTENT_FILES.analyses}/${name}`;
-        const decoded = decodeUtf8(await readFile(path.join(root, file)));
-        if (!decoded.ok) return { problems: [{ file, message: decoded.message }] };
-        return validateAnalysis(file, decoded.text, analysisSchema as Record<string, unknown>, knownRegions, now);
+        if (!cache) return validate(file);
+        const { mtimeMs, size } = await stat(path.join(root, file));
+        const kept = cache.get(file, { mtimeMs, size });
+        if (kept) return { problems: [], analysis: kept };
+        const result = await validate(file);
+        cache.set(file, { mtimeMs, size }, result.problems.length ? undefined : result.analysis);
+        return result;
       }),
     ),
   );
+  cache?.keepOnly(new Set(markdown.map((name) => `${CONTENT_FILES.analyses}/${name}`)));
   for (const result of results) {
     problems.push(...result.problems);
     if (result.analysis) all.push(result.analysis);

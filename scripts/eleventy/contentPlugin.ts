@@ -5,6 +5,7 @@ import { parseYaml } from "../content/frontMatter.ts";
 import { buildNow } from "../content/buildNow.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
 import { nextAssessmentOf } from "../level/nextAssessment.ts";
+import { ValidAnalysisCache } from "../content/validAnalysisCache.ts";
 
 /** What the site is built from: the validated content, its indexes, and the build's "today". */
 export interface LoadedContent {
@@ -55,11 +56,13 @@ export function provideContent(eleventyConfig: EleventyConfig, loaded: LoadedCon
 export default function contentPlugin(eleventyConfig: EleventyConfig): void {
   const given = provided.get(eleventyConfig);
   let loading: Promise<LoadedContent> | undefined;
+  // Across `npm start`'s rebuilds: an analysis that was valid and did not change is not read again.
+  const cache = new ValidAnalysisCache();
   const load = (runMode: string | undefined): Promise<LoadedContent> => {
     if (given) return Promise.resolve(given);
     if (loading) return loading;
     const now = buildNow();
-    loading = loadContent({ root: process.cwd(), includeDrafts: runMode !== "build", now }).then((content) => ({
+    loading = loadContent({ root: process.cwd(), includeDrafts: runMode !== "build", now, cache }).then((content) => ({
       now,
       content,
       index: buildSiteIndex(content.analyses, content.regions),
