@@ -4,8 +4,9 @@
  *      waits), puts back the last site if a killed build left none, and clears leftovers;
  *   1. every content file is read and validated, then Eleventy renders the site from that content
  *      (handed to contentPlugin through Eleventy's config) into _site.tmp/;
- *   2. the gates read the output and refuse to publish a page that breaks a rule;
- *   3. Pagefind indexes the analyses, then the service worker and its manifest are written;
+ *   2. the gates read the output and refuse to publish a page that breaks a rule, while Pagefind
+ *      indexes the analyses (stopped if a gate refuses); then the service worker and its manifest
+ *      are written;
  *   4. only then is _site.tmp/ swapped into _site/, so a failed build never touches the last good
  *      site; Ctrl+C or `kill` during the swap waits for it to finish.
  * Exits non-zero, naming the file and the reason, on any failure; a problem with the folder or
@@ -99,7 +100,24 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   }
   const rendered = performance.now();
 
-  const report = await runOutputGates(staged, root, renderedPages);
+  // The search index is written while the gates read the pages, which they do from memory: the
+  // indexers are other processes, so the two share the machine's processors. If a gate refuses a
+  // page, the indexers are stopped and nothing is published, so only a good site is ever indexed.
+  const stopIndexing = new AbortController();
+  const searching = indexSearch(staged, loaded.content.level, searchShardsOf(loaded.content), stopIndexing.signal);
+  searching.catch(() => undefined);
+  let gatesPassed = false;
+  let report: Awaited<ReturnType<typeof runOutputGates>>;
+  try {
+    report = await runOutputGates(staged, root, renderedPages);
+    gatesPassed = report.failures.length === 0;
+  } finally {
+    // The indexers are ended before the build returns, so none goes on writing into the staging folder.
+    if (!gatesPassed) {
+      stopIndexing.abort();
+      await searching.catch(() => undefined);
+    }
+  }
   const gated = performance.now();
   if (report.failures.length > 0) {
     console.error(`✖ ${report.failures.length} page problem(s); nothing was published, ${OUTPUT_DIR}/ was left as it was.`);
@@ -108,12 +126,11 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
     return 1;
   }
 
-  // The search index, after the gates so that only a good site is indexed; then the service
-  // worker, whose manifest lists the index's files.
+  // Then the service worker, whose manifest lists the index's files.
   let search: SearchIndexReport;
   let offline: OfflineManifest;
   try {
-    search = await indexSearch(staged, loaded.content.level, searchShardsOf(loaded.content));
+    search = await searching;
   } catch (error) {
     console.error(`✖ The search index failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;
@@ -132,12 +149,13 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   await guard.hold(() => swapOutput(staged, live), `the new site is already in ${OUTPUT_DIR}/`);
   const leftover = await removeOldSite(live);
   const seconds = (ms: number) => (ms / 1000).toFixed(2) + " s";
-  // One line with every phase: scripts/bench.ts reads it.
+  // One line with every phase: scripts/bench.ts reads it. Search runs beside the gates: its time
+  // counts from the end of Eleventy's.
   console.log(
     `✔ Built ${report.pages} pages into ${OUTPUT_DIR}/ in ${seconds(performance.now() - started)} ` +
       `(content ${seconds(validated - started)}, loading Eleventy ${seconds(eleventyLoaded - validated)}, ` +
       `Eleventy ${seconds(rendered - eleventyLoaded)}, gates ${seconds(gated - rendered)}, ` +
-      `search ${seconds(indexed - gated)}, offline ${seconds(workerWritten - indexed)}).`,
+      `search ${seconds(indexed - rendered)}, offline ${seconds(workerWritten - indexed)}).`,
   );
   console.log(formatPageSizes(report.sizes));
   console.log(

@@ -58,7 +58,7 @@ interface WorkerRun {
 }
 
 /** Runs indexWorker.js with its stdout and stderr captured, never shown. */
-function runWorker(job: IndexJob): Promise<WorkerRun> {
+function runWorker(job: IndexJob, signal?: AbortSignal): Promise<WorkerRun> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER, {
       // Not the build's own flags (tsx's loader): the worker is plain JavaScript.
@@ -80,6 +80,14 @@ function runWorker(job: IndexJob): Promise<WorkerRun> {
     child.on("close", (code, signal) => resolve({ ...run, code, signal }));
     // A child that died before reading its job is reported by "close", with what it printed.
     child.send(job, () => {});
+    // Stopped: the worker exits when its channel to the build is cut. Its Pagefind binary may hold
+    // the output pipes a moment longer, so a stopped worker is done when it exits, not at "close".
+    const stop = () => {
+      child.on("exit", (code, exitSignal) => resolve({ ...run, code, signal: exitSignal }));
+      if (child.connected) child.disconnect();
+    };
+    if (signal?.aborted) stop();
+    else signal?.addEventListener("abort", stop, { once: true });
   });
 }
 
@@ -89,8 +97,8 @@ function runWorker(job: IndexJob): Promise<WorkerRun> {
  * bundle in `<outputDir>/pagefind/` holds Pagefind's runtime; the others hold only their index,
  * which the search page merges into the first.
  *
- * Each shard is indexed by a child process of its own (indexWorker.js), as many at once as there
- * are processors, so that no process holds more than one shard in memory. Its output is captured:
+ * Each shard is indexed by a child process of its own (indexWorker.js), a few at once, so that no
+ * process holds more than one shard in memory. `signal` stops them all (the build's gates failed). Its output is captured:
  * a panic of Pagefind's binary (a full disk, say) becomes one SearchIndexError sentence instead
  * of a Rust backtrace in the terminal. DEFCON_DEBUG=1 adds the whole output.
  */
@@ -98,11 +106,19 @@ export async function indexSearch(
   outputDir: string,
   level: Pick<LevelModel, "history" | "meanings">,
   shards: readonly SearchShard[],
+  signal?: AbortSignal,
 ): Promise<SearchIndexReport> {
-  const limit = pLimit(Math.max(1, Math.min(shards.length, os.availableParallelism())));
+  // One more than the processors: most of an indexer's time is one thread, and a last shard
+  // alone would leave a processor idle.
+  const limit = pLimit(Math.max(1, Math.min(shards.length, os.availableParallelism() + 1)));
+  // Stopped by the caller, or by the first shard that fails: the others are then not indexed.
+  const stop = new AbortController();
+  if (signal?.aborted) stop.abort();
+  signal?.addEventListener("abort", () => stop.abort(), { once: true });
   const indexed = shards.map((shard, i) =>
     limit(async () => {
-      const pages = await indexShard(outputDir, level, shard);
+      if (stop.signal.aborted) throw new SearchIndexError("The search index was not written: the build stopped it.");
+      const pages = await indexShard(outputDir, level, shard, stop.signal);
       if (i > 0) await keepShardData(path.join(outputDir, shard.dir));
       return pages;
     }),
@@ -111,8 +127,8 @@ export async function indexSearch(
     const pages = await Promise.all(indexed);
     return { pages: pages.reduce((sum, n) => sum + n, 0), assessments: level.history.length, shards: shards.length };
   } catch (error) {
-    // One failure fails the build: the shards not started are not indexed, and those running finish.
-    limit.clearQueue();
+    // Every indexer has ended before this returns, so none goes on writing into the folder.
+    stop.abort();
     await Promise.allSettled(indexed);
     throw error;
   }
@@ -125,7 +141,7 @@ async function keepShardData(bundleDir: string): Promise<void> {
   }
 }
 
-async function indexShard(outputDir: string, level: Pick<LevelModel, "history" | "meanings">, shard: SearchShard): Promise<number> {
+async function indexShard(outputDir: string, level: Pick<LevelModel, "history" | "meanings">, shard: SearchShard, signal?: AbortSignal): Promise<number> {
   const bundleDir = path.join(outputDir, shard.dir);
   const run = await runWorker({
     siteDir: outputDir,
@@ -138,7 +154,7 @@ async function indexShard(outputDir: string, level: Pick<LevelModel, "history" |
       const assessment = level.history[i]!;
       return { source: `the assessment of ${assessment.date} (_data/levels.json)`, record: assessmentRecord(assessment, level.meanings) };
     }),
-  });
+  }, signal);
   if (run.outcome?.type === "done") return run.outcome.pages;
 
   const failed = run.outcome?.type === "failed" ? run.outcome : undefined;

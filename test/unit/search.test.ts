@@ -104,4 +104,38 @@ describe("indexSearch, in shards", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("fails at the first shard that cannot be written, naming its folder, and ends the others", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "defcon-search-"));
+    try {
+      const analyses = ["one", "two", "three", "four"].map((slug, i) => ({ slug, date: `2024-01-0${i + 1}` }));
+      for (const { slug } of analyses) {
+        await mkdir(path.join(dir, "articles", slug), { recursive: true });
+        await writeFile(path.join(dir, "articles", slug, "index.html"), `<!doctype html><html lang="en"><body><article data-pagefind-body><h1>${slug}</h1></article></body></html>`);
+      }
+      // A file where the second shard's folder must go.
+      await mkdir(path.join(dir, "pagefind"));
+      await writeFile(path.join(dir, "pagefind/shard-1"), "in the way");
+      const shards = planSearchShards({ analyses, assessments: [] }, 1);
+      await expect(indexSearch(dir, { history: [], meanings: {} } as never, shards)).rejects.toThrow(/Pagefind could not write the search index into .*pagefind\/shard-1\//);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops when the build stops it, and writes nothing", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "defcon-search-"));
+    try {
+      await mkdir(path.join(dir, "articles/one"), { recursive: true });
+      await writeFile(path.join(dir, "articles/one/index.html"), '<!doctype html><html lang="en"><body><article data-pagefind-body><h1>One</h1></article></body></html>');
+      const shards = planSearchShards({ analyses: [{ slug: "one", date: "2024-01-01" }], assessments: model.history }, 1);
+      const stop = new AbortController();
+      const indexing = indexSearch(dir, model, shards, stop.signal);
+      stop.abort();
+      await expect(indexing).rejects.toThrow();
+      expect(await readdir(dir)).toEqual(["articles"]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
