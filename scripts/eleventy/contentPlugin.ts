@@ -104,6 +104,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("activeRegions", async () =>
     (await load(runMode())).index.regionPages.filter((region) => region.analyses.length > 0),
   );
+  eleventyConfig.addGlobalData("regionListPages", async () => (await load(runMode())).index.regionListPages);
   eleventyConfig.addGlobalData("regionIndex", async () => (await load(runMode())).index.regionByName);
   eleventyConfig.addGlobalData("analysisNeighbours", async () => (await load(runMode())).index.neighbours);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ANALYSES_PER_LIST_PAGE } from "../../scripts/content/siteIndex.ts";
 import * as cheerio from "cheerio";
 import { makeFixtureSite, validAnalysis, type AnalysisSpec, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
@@ -21,7 +22,7 @@ function corpus(): Record<string, AnalysisSpec> {
       title: `Analysis number ${i}`,
       date,
       summary: `Summary ${i}.`,
-      regions: i % 5 === 0 ? ["Eastern Europe"] : ["Asia-Pacific"],
+      regions: i % 5 === 0 ? ["Eastern Europe", "Asia-Pacific"] : ["Asia-Pacific"],
       body: `## Section\n\nBody of analysis ${i}, with a few words.`,
     });
   }
@@ -124,7 +125,8 @@ describe("a complete fixture site", () => {
     const first = await $("articles/index.html");
     const second = await $("articles/page/2/index.html");
     const titles = (page: cheerio.CheerioAPI) => page(".analysis-card__title").map((_, el) => page(el).text()).get();
-    expect(titles(first)).toHaveLength(50);
+    // The archive's pagination size is written in its front matter: the same as the regions'.
+    expect(titles(first)).toHaveLength(ANALYSES_PER_LIST_PAGE);
     expect(titles(first)[0]).toBe("Analysis number 55");
     expect(titles(second)).toHaveLength(5);
     expect(first(".year-group h2").map((_, el) => first(el).text()).get()).toEqual(["2025", "2024"]);
@@ -136,6 +138,24 @@ describe("a complete fixture site", () => {
     const europe = await $("regions/eastern-europe/index.html");
     expect(europe(".analysis-card").length).toBe(11);
     expect(europe(".analysis-card__title").first().text()).toBe("Analysis number 55");
+    expect(europe("nav.pagination").length).toBe(0);
+  });
+
+  it("lists a region over pages of 50, as the archive, so that its page does not grow with the archive", async () => {
+    expect(ANALYSES_PER_LIST_PAGE).toBe(50);
+    const first = await $("regions/asia-pacific/index.html");
+    const second = await $("regions/asia-pacific/page/2/index.html");
+    expect(first(".analysis-card").length).toBe(50);
+    expect(second(".analysis-card").length).toBe(5);
+    // Oldest last; analyses 1 and 2 share a day, and a day's analyses are listed by name.
+    expect(second(".analysis-card__title").last().text()).toBe("Analysis number 2");
+    expect(first("h1").text()).toBe("Asia-Pacific");
+    expect(second("h1").text()).toBe("Asia-Pacific, page 2");
+    expect(second("title").text()).toContain("Asia-Pacific, page 2");
+    expect(first("a[rel=next]").attr("href")).toBe("/regions/asia-pacific/page/2/");
+    expect(second("a[rel=prev]").attr("href")).toBe("/regions/asia-pacific/");
+    expect(second('nav.pagination a[aria-current="page"]').text()).toBe("2");
+    expect(second("p").text()).toContain("55 analyses, newest first.");
   });
 
   it("explains all five levels from the one data file, in words", async () => {
