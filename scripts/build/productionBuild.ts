@@ -55,6 +55,37 @@ export async function productionBuild(root: string): Promise<number> {
   }
 }
 
+interface Rendering {
+  /** What Eleventy wrote, by path in the output folder, so the gates need not read every page back. */
+  renderedPages: Map<string, string>;
+  eleventyConfig: EleventyConfig | undefined;
+}
+
+/**
+ * Eleventy renders the site into the staging folder. Its instance, which holds every page and its
+ * data, is let go once it has written them, so that the gates, the search step and the service
+ * worker do not carry it too.
+ */
+async function render(Eleventy: typeof import("@11ty/eleventy").default, staged: string, loaded: LoadedContent): Promise<Rendering> {
+  let eleventyConfig: EleventyConfig | undefined;
+  const eleventy = new Eleventy("site", STAGING_DIR, {
+    configPath: ".eleventy.js",
+    quietMode: true,
+    runMode: "build",
+    config: (config) => {
+      eleventyConfig = config;
+      provideContent(config, loaded);
+    },
+  });
+  // Our own summary and describeError() report everything; Eleventy's log would say it twice.
+  eleventy.disableLogger();
+  const [, templates] = await eleventy.write();
+  const renderedPages = new Map(
+    templates.flatMap((t) => (t.outputPath ? [[path.relative(staged, t.outputPath).split(path.sep).join("/"), t.content] as const] : [])),
+  );
+  return { renderedPages, eleventyConfig };
+}
+
 async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<number> {
   const staged = path.join(root, STAGING_DIR);
   const live = path.join(root, OUTPUT_DIR);
@@ -75,29 +106,16 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   // Loaded only for content that passed: a content mistake is reported without waiting for it.
   const { default: Eleventy } = await import("@11ty/eleventy");
   const eleventyLoaded = performance.now();
-  let eleventyConfig: EleventyConfig | undefined;
-  const eleventy = new Eleventy("site", STAGING_DIR, {
-    configPath: ".eleventy.js",
-    quietMode: true,
-    runMode: "build",
-    config: (config) => {
-      eleventyConfig = config;
-      provideContent(config, loaded);
-    },
-  });
-  // Our own summary and describeError() report everything; Eleventy's log would say it twice.
-  eleventy.disableLogger();
-  let renderedPages: Map<string, string>;
+  let rendering: Rendering;
   try {
-    const [, templates] = await eleventy.write();
-    // What Eleventy wrote, kept so the gates need not read every page back from disk.
-    renderedPages = new Map(
-      templates.flatMap((t) => (t.outputPath ? [[path.relative(staged, t.outputPath).split(path.sep).join("/"), t.content]] : [])),
-    );
+    rendering = await render(Eleventy, staged, loaded);
   } catch (error) {
     console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;
   }
+  const { eleventyConfig } = rendering;
+  // Given up once the gates have read them (below), like Eleventy itself once it has written them.
+  let renderedPages: Map<string, string> | undefined = rendering.renderedPages;
   const rendered = performance.now();
 
   // The search index is written while the gates read the pages, which they do from memory: the
@@ -110,6 +128,7 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   let report: Awaited<ReturnType<typeof runOutputGates>>;
   try {
     report = await runOutputGates(staged, root, renderedPages);
+    renderedPages = undefined;
     gatesPassed = report.failures.length === 0;
   } finally {
     // The indexers are ended before the build returns, so none goes on writing into the staging folder.

@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import pLimit from "p-limit";
 import { gzipSync } from "node:zlib";
 import type { GateFailure, ScannedFile, ScannedSite, SiteContext, SiteGate } from "./gate.ts";
 import type { PageGateConfig } from "./pageGates.ts";
@@ -90,7 +91,9 @@ export async function runGates(outputDir: string, set: GateSet): Promise<GateRep
   const sizes = await Promise.all(assets.map((file) => stat(path.join(outputDir, file)).then((info) => info.size)));
   assets.forEach((file, i) => files.set(file, sizes[i]!));
   const scanned = assets.filter((file) => COMPRESSIBLE.test(file));
-  const texts = await Promise.all(scanned.map((file) => readFile(path.join(outputDir, file))));
+  // A bounded number at a time: a large site has thousands, and macOS allows 256 open files.
+  const reading = pLimit(32);
+  const texts = await Promise.all(scanned.map((file) => reading(() => readFile(path.join(outputDir, file)))));
   scanned.forEach((file, i) => {
     const buffer = texts[i]!;
     gzippedAssets.set(file, gzipSync(buffer).length);
