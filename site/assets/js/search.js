@@ -2,6 +2,7 @@
 // starts the search the URL describes and keeps the URL in step with what the reader does.
 import { pagefindSort, readSearchState, searchStateQuery } from "./searchState.js";
 import { mergedBundles, orderAcrossShards } from "./searchShards.js";
+import { showResultsInSteps } from "./searchMore.js";
 
 const root = document.querySelector("[data-search]");
 const components = /** @type {any} */ (window).PagefindComponents;
@@ -14,6 +15,11 @@ if (root && components) {
 
   const instance = components.getInstanceManager().getInstance("default");
   instance.applyOptions({ mergeIndex: mergedBundles(/** @type {HTMLElement} */ (root).dataset["searchShards"]) });
+  showResultsInSteps(
+    instance,
+    /** @type {HTMLElement} */ (root.querySelector("pagefind-results")),
+    /** @type {HTMLButtonElement} */ (root.querySelector("[data-search-more]")),
+  );
   const order = /** @type {HTMLSelectElement} */ (root.querySelector("[data-search-order]"));
   const state = readSearchState(location.search);
   let sort = state.sort;

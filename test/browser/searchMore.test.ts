@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
+import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { collectCspViolations, serveWithStrictCsp, type Served } from "./searchFixture.ts";
+import { RESULTS_PER_STEP } from "../../site/assets/js/searchMore.js";
+
+const ANALYSES = 120;
+
+/** A search with more results than one step shows them a step at a time, with a button for more. */
+describeInBrowser("search results in steps, in Chromium under a strict CSP", () => {
+  let site: FixtureSite;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const analyses = Object.fromEntries(
+      Array.from({ length: ANALYSES }, (_, i) => [
+        `posture-${i + 1}`,
+        validAnalysis({
+          title: `Posture review ${i + 1}`,
+          date: `20${String(10 + (i % 15)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}`,
+          body: `Deterrence posture review number ${i + 1}.${i % 2 ? " Submarines." : ""}`,
+        }),
+      ]),
+    );
+    site = await makeFixtureSite({ analyses, assessments: [{ date: "2010-01-01", level: 4, reason: "Tension in the fixture." }] });
+    const result = await site.build({ DEFCON_BUILD_DATE: "2025-06-01T12:00:00Z" });
+    expect(result.code, result.output).toBe(0);
+    served = await serveWithStrictCsp(site.output);
+    browser = await launchChromium();
+    page = await (await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 1600 } })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    await site?.remove();
+  });
+
+  // Every result shown is an item; its link and excerpt load when it scrolls into view.
+  const shown = () => page.locator("pagefind-results li.pf-result").count();
+  const more = () => page.locator("[data-search-more]");
+
+  it("shows a step of results, counts them all, and shows more on request until all are shown", async () => {
+    const violations = collectCspViolations(page);
+    expect(RESULTS_PER_STEP).toBe(50);
+    await page.goto(`${served.origin}/search/?q=deterrence`);
+    await expect.poll(shown).toBe(50);
+    expect(await page.locator("pagefind-summary").textContent()).toContain(`${ANALYSES} results`);
+    expect(await more().textContent()).toBe(`Show 50 more of ${ANALYSES} results`);
+
+    await more().click();
+    await expect.poll(shown).toBe(100);
+    expect(await more().textContent()).toBe(`Show 20 more of ${ANALYSES} results`);
+    await more().click();
+    await expect.poll(shown).toBe(ANALYSES);
+    await expect.poll(() => more().isHidden()).toBe(true);
+    expect(violations).toEqual([]);
+  });
+
+  it("starts again from the first step for a new search", async () => {
+    await page.goto(`${served.origin}/search/?q=deterrence`);
+    await expect.poll(shown).toBe(50);
+    await more().click();
+    await expect.poll(shown).toBe(100);
+    await page.getByRole("searchbox", { name: "Search this site" }).fill("submarines");
+    await expect.poll(() => page.locator("pagefind-summary").textContent()).toContain("60 results");
+    await expect.poll(shown).toBe(50);
+    expect(await more().textContent()).toBe("Show 10 more of 60 results");
+  });
+});
