@@ -23,7 +23,8 @@ export function devLoopReport(result: DevLoopResult): string {
     "",
     `Changing the \`title:\` of one of the two newest analyses, ${edits.length} times (after one untimed edit: ` +
       `rebuilt ${msCell(result.warmUp.rebuiltMs)} ms, right ${msCell(result.warmUp.shownMs)} ms). ` +
-      `"Pages right": ${result.titlePages.join(", ")}; "everywhere": all ${result.titleEverywhere} output files that showed the title.`,
+      `"Pages right": ${result.titlePages.join(", ")}; "everywhere": all ${result.titleEverywhere} output files that showed the title` +
+      `${staleNote(edits)}.`,
     "",
     markdownTable(
       [{ title: "edit", align: "left" }, { title: "rebuilt (ms)" }, { title: "Eleventy's own count (s)" }, { title: "pages right (ms)" }, { title: "everywhere (ms)" }],
@@ -48,3 +49,11 @@ export function devLoopReport(result: DevLoopResult): string {
     "",
   ].join("\n");
 }
+
+/** Which pages still showed the old title (an incremental rebuild renders only the lists again). */
+function staleNote(edits: readonly TimedChange[]): string {
+  const stale = [...new Set(edits.flatMap((edit) => edit.stale ?? []))];
+  return stale.length ? `; still showing the old title ${OTHERS_NOTE}: ${stale.join(", ")}` : "";
+}
+
+const OTHERS_NOTE = "a few seconds after the pages right (an incremental rebuild does not render the neighbours' previous/next links again)";
