@@ -37,9 +37,12 @@ if (root && components) {
     instance.triggerSearchWithFilters(instance.searchTerm ?? "", instance.searchFilters ?? {});
   });
 
-  // Loading first lets Pagefind run its own opening search (every result, for browsing by filter)
-  // before the one the URL asks for, and before the URL starts following the reader.
+  // Pagefind runs an opening search of its own once loaded (every result, for browsing by filter).
+  // It is left to this script instead, so that the first results shown are already in the order
+  // of one index (orderAcrossShards), and the URL follows the reader only from then on.
+  instance.faceted = false;
   instance.triggerLoad().then(() => {
+    instance.faceted = true;
     const pagefind = instance.__pagefind__;
     const search = pagefind.search.bind(pagefind);
     pagefind.search = async (/** @type {string | null} */ term, /** @type {{ sort?: Record<string, string> }} */ options) => {
@@ -48,8 +51,7 @@ if (root && components) {
       return response;
     };
     instance.on("search", (/** @type {string} */ term, /** @type {Record<string, string[]>} */ filters) => keepInUrl(term ?? "", filters ?? {}));
-    // A reader who typed while the index loaded keeps their words: otherwise the opening search
-    // (every result) could land after theirs and replace it.
+    // A reader who typed while the index loaded keeps their words.
     const typed = /** @type {HTMLInputElement | null} */ (root.querySelector("pagefind-input input"))?.value.trim() ?? "";
     instance.triggerSearchWithFilters(typed || state.q, state.filters);
     /** @type {HTMLElement} */ (root).dataset["searchReady"] = "";
