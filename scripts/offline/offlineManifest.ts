@@ -34,7 +34,8 @@ export const RECENT_ANALYSES = 10;
 // (search/searchShards.ts) live in pagefind/shard-<n>/ and hold only their own index.
 const RUNTIME_FILE =
   /^pagefind\/((pagefind\.js|pagefind-worker\.js|pagefind-component-ui\.(js|css)|wasm\.[^/]+\.pagefind)|(shard-\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta))$/;
-const INDEX_FILE = /^pagefind\/(shard-\d+\/)?(index|fragment|filter)\/[^/]+$/;
+/** A file of a search bundle's index: named by its content, like the metadata. */
+export const INDEX_FILE = /^pagefind\/(shard-\d+\/)?(index|fragment|filter)\/[^/]+$/;
 
 /** "articles/x/index.html" → "/articles/x/"; "assets/css/site.css" → "/assets/css/site.css". */
 export function urlOf(file: string): string {

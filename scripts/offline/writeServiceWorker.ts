@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { AUTOMATIC_INDEX_BYTES, offlineManifest, type OfflineManifest, type OutputFile } from "./offlineManifest.ts";
+import { AUTOMATIC_INDEX_BYTES, INDEX_FILE, offlineManifest, type OfflineManifest, type OutputFile } from "./offlineManifest.ts";
 
 export const SERVICE_WORKER_FILE = "sw.js";
 const WORKER_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker/serviceWorker.ts");
@@ -15,7 +15,8 @@ const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
  * filter and metadata files. Their path and size stand for their bytes, so the build does not read
  * back hundreds of megabytes of pictures and index to learn what their names already say.
  */
-const NAMED_BY_CONTENT = /^(cards\/[0-9a-f]+\.png|pagefind\/(shard-\d+\/)?((index|fragment|filter)\/[^/]+|pagefind\.[^/]+\.pf_meta))$/;
+const NAMED_BY_CONTENT_TOO = /^(cards\/[0-9a-f]+\.png|pagefind\/(shard-\d+\/)?pagefind\.[^/]+\.pf_meta)$/;
+const namedByContent = (file: string) => INDEX_FILE.test(file) || NAMED_BY_CONTENT_TOO.test(file);
 
 /** How many files are read or looked at at once: bounded, so a large site stays under the open-file limit. */
 const BATCH = 64;
@@ -35,7 +36,7 @@ async function readOutput(outputDir: string): Promise<{ files: OutputFile[]; ver
     const contents = await Promise.all(
       batch.map(async (p) => {
         const file = path.join(outputDir, p);
-        if (NAMED_BY_CONTENT.test(p)) return { bytes: (await stat(file)).size, content: undefined };
+        if (namedByContent(p)) return { bytes: (await stat(file)).size, content: undefined };
         const content = await readFile(file);
         return { bytes: content.length, content };
       }),
