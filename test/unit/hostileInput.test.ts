@@ -1,7 +1,7 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { aliasProblem } from "../../scripts/content/aliasProblem.ts";
 import { decodeUtf8 } from "../../scripts/content/decodeUtf8.ts";
 import { listAnalysisFiles } from "../../scripts/content/listAnalysisFiles.ts";
@@ -76,7 +76,8 @@ describe("escapingPermalinks", () => {
 
 describe("listAnalysisFiles", () => {
   it("lists analyses in folders, skips hidden files and the folder's data file, and returns the rest as strays", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "articles-"));
+    const dir = await mkdtemp(path.join(os.tmpdir(), "defcon-articles-"));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const files = ["a.md", "2024/b.md", "2024/spring/c.md", "._a.md", ".DS_Store", "2024/.hidden/d.md", "articles.11tydata.js", "notes.txt", "2024/E.MD"];
     for (const file of files) {
       await mkdir(path.dirname(path.join(dir, file)), { recursive: true });

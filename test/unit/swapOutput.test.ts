@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { recoverInterruptedSwap, removeOldSite, swapOutput } from "../../scripts/build/swapOutput.ts";
 
 async function site(dir: string, text: string) {
@@ -10,7 +10,8 @@ async function site(dir: string, text: string) {
 }
 
 async function folder() {
-  const root = await mkdtemp(path.join(os.tmpdir(), "swap-"));
+  const root = await mkdtemp(path.join(os.tmpdir(), "defcon-swap-"));
+  onTestFinished(() => rm(root, { recursive: true, force: true }));
   const at = (name: string) => path.join(root, name);
   const page = (name: string) => readFile(path.join(root, name, "index.html"), "utf8");
   const listing = async () => (await readdir(root)).sort();
