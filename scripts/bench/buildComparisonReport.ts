@@ -1,4 +1,5 @@
 /** `npm run bench`'s report: Markdown tables of buildComparison.ts's figures, one row per corpus size. */
+import { availableParallelism } from "node:os";
 import type { BuildComparison } from "./buildComparison.ts";
 import { firstQueryTable, typedQueriesSummary } from "./firstQueryBytes.ts";
 import { markdownTable, mib, milliseconds, ratio, seconds } from "./markdownTable.ts";
@@ -72,6 +73,44 @@ function phasesTable(results: readonly BuildComparison[]): string {
       seconds(median(c.rounds.map((r) => r.baseline.eleventySeconds))),
       seconds(median(c.rounds.map((r) => r.baseline.pagefindSeconds))),
     ]),
+  );
+}
+
+/**
+ * Processor time (medians) beside wall time: what the machine's processors did, and so the least
+ * wall time that work could take on them, however it were arranged.
+ */
+function processorTable(results: readonly BuildComparison[]): string {
+  const cores = availableParallelism();
+  const cpu = (values: (number | undefined)[]) => {
+    const known = values.flatMap((v) => (v === undefined ? [] : [v]));
+    return known.length === values.length ? median(known) : undefined;
+  };
+  const shown = (value: number | undefined) => (value === undefined ? NO_PROC : seconds(value));
+  const floor = (value: number | undefined) => (value === undefined ? NO_PROC : seconds(value / cores));
+  return markdownTable(
+    [
+      { title: "analyses" },
+      { title: "full build: wall (s)" },
+      { title: "processor time (s)" },
+      { title: `÷ ${cores} processors (s)` },
+      { title: "baseline: wall (s)" },
+      { title: "processor time (s)" },
+      { title: `÷ ${cores} processors (s)` },
+    ],
+    results.map((c) => {
+      const full = cpu(c.rounds.map((r) => r.full.cpuSeconds));
+      const baseline = cpu(c.rounds.map((r) => r.baseline.cpuSeconds));
+      return [
+        String(c.analyses),
+        seconds(median(c.rounds.map((r) => r.full.wallSeconds))),
+        shown(full),
+        floor(full),
+        seconds(median(c.rounds.map((r) => r.baseline.wallSeconds))),
+        shown(baseline),
+        floor(baseline),
+      ];
+    }),
   );
 }
 
@@ -157,6 +196,11 @@ export function buildComparisonReport(results: readonly BuildComparison[], runs:
     `Phases (medians; the full build's own summary line):`,
     "",
     phasesTable(results),
+    "",
+    `Processor time, user and system, of each command's whole process tree (medians; from /proc/self/stat's cutime and cstime). ` +
+      `Divided by the processors, it is the least wall time the same work could take:`,
+    "",
+    processorTable(results),
     "",
     `Peak memory of every process (VmHWM sampled every 100 ms in /proc; "full build" and "baseline" are the highest over their rounds):`,
     "",

@@ -8,7 +8,7 @@
  * quiet mode drops, so the server is asked instead.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { startCommandArgs } from "../build/startCommand.ts";
+import { startCommandArgs } from "../build/packageCommand.ts";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { performance } from "node:perf_hooks";

@@ -1,5 +1,6 @@
 import { parseBuildSummary, parseCardsDrawn, type BuildSummary } from "./buildSummary.ts";
 import { runMeasured } from "./measuredProcess.ts";
+import { buildCommandArgs } from "../build/packageCommand.ts";
 import type { TreeMemory } from "./processTreeMemory.ts";
 
 export interface FullBuildRun {
@@ -8,12 +9,14 @@ export interface FullBuildRun {
   /** Share cards drawn by this run (a first build draws every card; later ones reuse them). */
   cardsDrawn: number;
   memory: TreeMemory | undefined;
+  /** Processor time of the build and every process it started; undefined without /proc. */
+  cpuSeconds: number | undefined;
 }
 
 /** `npm run build` in a project copy, as its own process (what Netlify runs), measured. */
 export async function runFullBuild(root: string): Promise<FullBuildRun> {
-  const run = await runMeasured(process.execPath, ["--import", "tsx", "scripts/build.ts"], { cwd: root });
+  const run = await runMeasured(process.execPath, buildCommandArgs(root), { cwd: root });
   const summary = parseBuildSummary(run.stdout);
   if (!summary) throw new Error(`The build printed no summary line:\n${run.stdout}\n${run.stderr}`);
-  return { wallSeconds: run.wallSeconds, summary, cardsDrawn: parseCardsDrawn(run.stdout), memory: run.memory };
+  return { wallSeconds: run.wallSeconds, summary, cardsDrawn: parseCardsDrawn(run.stdout), memory: run.memory, cpuSeconds: run.cpuSeconds };
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { copyProject } from "../build/copyProject.ts";
+import { buildCommandArgs } from "../build/packageCommand.ts";
 import { writeSyntheticCorpus } from "./syntheticCorpus.ts";
 import { listHtmlFiles } from "../gates/runGates.ts";
 import { runOutputGates } from "../gates/outputGates.ts";
@@ -36,7 +37,7 @@ const root = await mkdtemp(path.join(os.tmpdir(), "defcon-gates-bench-"));
 try {
   await copyProject(process.cwd(), root);
   await writeSyntheticCorpus(root, count);
-  const summary = execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], { cwd: root, encoding: "utf8" }).split("\n")[0];
+  const summary = execFileSync(process.execPath, buildCommandArgs(root), { cwd: root, encoding: "utf8" }).split("\n")[0];
   const output = path.join(root, "_site");
   await rm(path.join(output, "pagefind"), { recursive: true, force: true });
   const site = JSON.parse(await readFile(path.join(root, "_data/site.json"), "utf8")) as { disclaimer: string };

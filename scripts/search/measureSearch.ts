@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { copyProject } from "../build/copyProject.ts";
+import { buildCommandArgs } from "../build/packageCommand.ts";
 import { writeSyntheticCorpus } from "../bench/syntheticCorpus.ts";
 import { parseBuildSummary } from "../bench/buildSummary.ts";
 import { runMeasured } from "../bench/measuredProcess.ts";
@@ -23,7 +24,7 @@ const root = await mkdtemp(path.join(os.tmpdir(), "defcon-search-bench-"));
 try {
   await copyProject(process.cwd(), root);
   await writeSyntheticCorpus(root, count);
-  const { stdout: output } = await runMeasured(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+  const { stdout: output } = await runMeasured(process.execPath, buildCommandArgs(root), {
     cwd: root,
     env: { ...process.env, DEFCON_BUILD_DATE: "2026-01-15T12:00:00Z" },
   });

@@ -113,7 +113,7 @@ describe("a build that is interrupted or killed", () => {
 
     // Preview does the same: the state the kill left, again, is put back before serving.
     await rename(site.output, `${site.output}.old`);
-    const preview = startBuild(site.root, { ...TEST_ENV, PORT: "0" }, "scripts/preview.ts");
+    const preview = startBuild(site.root, { ...TEST_ENV, PORT: "0" }, ["--import", "tsx", "scripts/preview.ts"]);
     while (!preview.output().includes("Previewing _site/") && preview.child.exitCode === null) await delay(50);
     await preview.signalScript("SIGTERM");
     const previewed = await preview.done;

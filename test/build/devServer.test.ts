@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analysisFile, makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
-import { startCommandArgs } from "../../scripts/build/startCommand.ts";
+import { startCommandArgs } from "../../scripts/build/packageCommand.ts";
 
 /** Node's or Eleventy's stack trace: never shown for an editor's mistake. */
 const STACK = /stack trace|^\s*(\[11ty\])?\s+at .+:\d+:\d+\)?$/m;

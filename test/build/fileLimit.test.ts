@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analysisFile, makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { analysisFile, makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { buildCommandArgs } from "../../scripts/build/packageCommand.ts";
 
 /** macOS's default limit is 256 open files; a build must never need one file handle per analysis. */
 const FILE_LIMIT = 200;
@@ -21,11 +21,10 @@ describe(`a build of ${ANALYSES} analyses under a limit of ${FILE_LIMIT} open fi
   afterAll(() => site?.remove());
 
   it("builds every page", async () => {
-    const tsx = path.join(PROJECT_ROOT, "node_modules/tsx/dist/cli.mjs");
     const result = await new Promise<{ code: number; output: string }>((resolve) =>
       execFile(
         "bash",
-        ["-c", `ulimit -n ${FILE_LIMIT} && exec "$0" "$1" scripts/build.ts`, process.execPath, tsx],
+        ["-c", `ulimit -n ${FILE_LIMIT} && exec "$0" "$@"`, process.execPath, ...buildCommandArgs(site.root)],
         // Shards of 100 records: several indexers read pages at once, as at 20,000 analyses.
         { cwd: site.root, env: { ...process.env, DEFCON_BUILD_DATE: "2026-06-01", DEFCON_SEARCH_SHARD_RECORDS: "100" }, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 import { copyProject } from "../../scripts/build/copyProject.ts";
+import { buildCommandArgs } from "../../scripts/build/packageCommand.ts";
 import type { HostBuildResult } from "./buildHostPool.ts";
 import { PROJECT_ROOT } from "./projectRoot.ts";
 
@@ -130,12 +131,12 @@ export async function buildOnHost(root: string, env: Record<string, string> = {}
   return { code, stdout, stderr, output: `${stdout}\n${stderr}` };
 }
 
-/** Runs the fixture's `scripts/build.ts` the way `npm run build` does, in a process of its own. */
+/** Runs `npm run build`'s command (package.json's) in the fixture, in a process of its own. */
 export function runBuild(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", "scripts/build.ts"],
+      buildCommandArgs(root),
       { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;

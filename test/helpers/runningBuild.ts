@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { listReaderPages } from "./readerPages.ts";
 import type { BuildResult } from "./fixtureSite.ts";
+import { buildCommandArgs } from "../../scripts/build/packageCommand.ts";
 
 /** The build's lock folder, in the folder it builds. */
 export const LOCK = ".build.lock";
@@ -23,9 +24,12 @@ export interface RunningBuild {
   output(): string;
 }
 
-/** Starts `npm run build`'s command in its own process group, without waiting for it. */
-export function startBuild(root: string, env: Record<string, string>, script = "scripts/build.ts"): RunningBuild {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+/**
+ * Starts `npm run build`'s command (or Node with `args`) in its own process group, without waiting
+ * for it.
+ */
+export function startBuild(root: string, env: Record<string, string>, args = buildCommandArgs(root)): RunningBuild {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
     detached: true,
