@@ -99,8 +99,8 @@ function processorTable(results: readonly BuildComparison[]): string {
       { title: `÷ ${cores} processors (s)` },
     ],
     results.map((c) => {
-      const full = cpu(c.rounds.map((r) => r.full.cpuSeconds));
-      const baseline = cpu(c.rounds.map((r) => r.baseline.cpuSeconds));
+      const full = cpu(c.rounds.map((r) => r.full.memory?.cpuSeconds));
+      const baseline = cpu(c.rounds.map((r) => r.baseline.memory?.cpuSeconds));
       return [
         String(c.analyses),
         seconds(median(c.rounds.map((r) => r.full.wallSeconds))),
@@ -197,7 +197,7 @@ export function buildComparisonReport(results: readonly BuildComparison[], runs:
     "",
     phasesTable(results),
     "",
-    `Processor time, user and system, of each command's whole process tree (medians; from /proc/self/stat's cutime and cstime). ` +
+    `Processor time, user and system, of each command's whole process tree (medians; sampled every 100 ms in /proc with the memory). ` +
       `Divided by the processors, it is the least wall time the same work could take:`,
     "",
     processorTable(results),

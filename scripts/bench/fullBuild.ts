@@ -9,8 +9,6 @@ export interface FullBuildRun {
   /** Share cards drawn by this run (a first build draws every card; later ones reuse them). */
   cardsDrawn: number;
   memory: TreeMemory | undefined;
-  /** Processor time of the build and every process it started; undefined without /proc. */
-  cpuSeconds: number | undefined;
 }
 
 /** `npm run build` in a project copy, as its own process (what Netlify runs), measured. */
@@ -18,5 +16,5 @@ export async function runFullBuild(root: string): Promise<FullBuildRun> {
   const run = await runMeasured(process.execPath, buildCommandArgs(root), { cwd: root });
   const summary = parseBuildSummary(run.stdout);
   if (!summary) throw new Error(`The build printed no summary line:\n${run.stdout}\n${run.stderr}`);
-  return { wallSeconds: run.wallSeconds, summary, cardsDrawn: parseCardsDrawn(run.stdout), memory: run.memory, cpuSeconds: run.cpuSeconds };
+  return { wallSeconds: run.wallSeconds, summary, cardsDrawn: parseCardsDrawn(run.stdout), memory: run.memory };
 }

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { watchProcessTreeMemory, type TreeMemory } from "./processTreeMemory.ts";
-import { childCpuSeconds } from "./childCpuTime.ts";
 
 export interface MeasuredProcess {
   wallSeconds: number;
@@ -9,18 +8,15 @@ export interface MeasuredProcess {
   stderr: string;
   /** Peak memory of the process and everything it started; undefined without /proc. */
   memory: TreeMemory | undefined;
-  /** Processor time (user and system) of the process and everything it started; undefined without /proc. */
-  cpuSeconds: number | undefined;
 }
 
 /**
  * Runs a command to its end, as a user would from a terminal, timing it from before the spawn
- * to its exit, sampling the memory of its whole process tree and adding up its processor time. Rejects, with what it printed,
+ * to its exit and sampling the memory and processor time of its whole process tree. Rejects, with what it printed,
  * if it exits non-zero.
  */
 export function runMeasured(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<MeasuredProcess> {
   const started = performance.now();
-  const cpuBefore = childCpuSeconds();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   const memory = child.pid === undefined ? undefined : watchProcessTreeMemory(child.pid);
   let stdout = "";
@@ -33,13 +29,11 @@ export function runMeasured(command: string, args: readonly string[], options: {
     child.on("close", async (code, signal) => {
       const wallSeconds = (performance.now() - started) / 1000;
       const peaks = await memory?.stop();
-      const cpuAfter = childCpuSeconds();
       if (code !== 0) {
         reject(new Error(`${[command, ...args].join(" ")} (in ${options.cwd}) failed (${signal ?? `exit ${code}`}):\n${stdout}\n${stderr}`));
         return;
       }
-      const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-      resolve({ wallSeconds, stdout, stderr, memory: peaks, cpuSeconds });
+      resolve({ wallSeconds, stdout, stderr, memory: peaks });
     });
   });
 }

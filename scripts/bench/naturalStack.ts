@@ -56,8 +56,6 @@ export interface NaturalStackRun {
   eleventySeconds: number;
   pagefindSeconds: number;
   memory: TreeMemory | undefined;
-  /** Processor time of both commands; undefined without /proc. */
-  cpuSeconds: number | undefined;
 }
 
 /**
@@ -75,6 +73,5 @@ export async function runNaturalStack(root: string): Promise<NaturalStackRun> {
     eleventySeconds: eleventy.wallSeconds,
     pagefindSeconds: pagefind.wallSeconds,
     memory: combineTreeMemory([eleventy.memory, pagefind.memory]),
-    cpuSeconds: eleventy.cpuSeconds === undefined || pagefind.cpuSeconds === undefined ? undefined : eleventy.cpuSeconds + pagefind.cpuSeconds,
   };
 }

@@ -5,8 +5,11 @@
  * which starts Pagefind's Rust binary.
  *
  * Every 100 ms the tree under the root process is walked and each process's VmHWM (its own peak
- * resident memory, kept by the kernel) is recorded. A process is only seen while it lives, so
- * growth in its last 100 ms, or a process shorter than that, can be missed.
+ * resident memory, kept by the kernel) and processor time are recorded. A process is only seen
+ * while it lives, so growth in its last 100 ms, or a process shorter than that, can be missed.
+ * Processor time is sampled too rather than taken from the kernel's count for waited-for
+ * children: Pagefind's binary outlives the Node process that started it by a moment, so it is
+ * never waited for by the build, and the kernel's count for the build leaves it out.
  */
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
@@ -24,7 +27,12 @@ export interface TreeMemory {
   largestKiB: number;
   /** The most resident memory (KiB) the processes held together in one sample. */
   togetherKiB: number;
+  /** Processor time (user and system, in seconds) of all the processes together, as last sampled. */
+  cpuSeconds: number;
 }
+
+/** Linux's clock ticks per second (USER_HZ) in /proc/<pid>/stat: 100 on every architecture Node runs on. */
+const TICKS_PER_SECOND = 100;
 
 /** Node's options that take the next argument as their value, skipped to find the script. */
 const NODE_OPTIONS_WITH_VALUE = new Set(["--import", "--require", "-r", "--loader", "--experimental-loader", "--conditions", "-C", "--env-file"]);
@@ -93,15 +101,20 @@ interface Sample {
   name: string;
   hwmKiB: number;
   rssKiB: number;
+  cpuTicks: number;
 }
 
 async function sampleProcess(pid: number): Promise<Sample | undefined> {
-  const [cmdline, status] = await Promise.all([readText(`/proc/${pid}/cmdline`), readText(`/proc/${pid}/status`)]);
+  const [cmdline, status, stat] = await Promise.all([readText(`/proc/${pid}/cmdline`), readText(`/proc/${pid}/status`), readText(`/proc/${pid}/stat`)]);
   // A zombie, or a process gone between listing and reading, has no memory lines.
   const hwm = status && /^VmHWM:\s+(\d+) kB/m.exec(status);
   const rss = status && /^VmRSS:\s+(\d+) kB/m.exec(status);
-  if (!cmdline || !hwm || !rss) return undefined;
-  return { name: processName(cmdline.split("\0").filter(Boolean)), hwmKiB: Number(hwm[1]), rssKiB: Number(rss[1]) };
+  if (!cmdline || !hwm || !rss || !stat) return undefined;
+  // "pid (comm) state ppid …": utime and stime are the 14th and 15th fields of the line, the
+  // 12th and 13th after the command name (which may hold spaces and parentheses).
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const cpuTicks = Number(fields[11]) + Number(fields[12]);
+  return { name: processName(cmdline.split("\0").filter(Boolean)), hwmKiB: Number(hwm[1]), rssKiB: Number(rss[1]), cpuTicks };
 }
 
 export interface TreeMemoryWatch {
@@ -114,7 +127,7 @@ export function watchProcessTreeMemory(rootPid: number, intervalMs = 100): TreeM
   if (!PROC_AVAILABLE) return { stop: async () => undefined };
   // Keyed by pid and name: a forked child is named after its parent until it execs its own
   // program, which starts a new peak.
-  const peaks = new Map<string, { name: string; hwmKiB: number }>();
+  const peaks = new Map<string, { name: string; hwmKiB: number; cpuTicks: number }>();
   let togetherKiB = 0;
   let sampling: Promise<void> | undefined;
   const sample = async () => {
@@ -124,7 +137,8 @@ export function watchProcessTreeMemory(rootPid: number, intervalMs = 100): TreeM
     for (const [pid, found] of samples) {
       if (!found) continue;
       const key = `${pid} ${found.name}`;
-      peaks.set(key, { name: found.name, hwmKiB: Math.max(found.hwmKiB, peaks.get(key)?.hwmKiB ?? 0) });
+      const before = peaks.get(key);
+      peaks.set(key, { name: found.name, hwmKiB: Math.max(found.hwmKiB, before?.hwmKiB ?? 0), cpuTicks: Math.max(found.cpuTicks, before?.cpuTicks ?? 0) });
       together += found.rssKiB;
     }
     togetherKiB = Math.max(togetherKiB, together);
@@ -139,12 +153,16 @@ export function watchProcessTreeMemory(rootPid: number, intervalMs = 100): TreeM
       await sampling;
       const peakKiBByName = new Map<string, number>();
       for (const { name, hwmKiB } of peaks.values()) peakKiBByName.set(name, Math.max(hwmKiB, peakKiBByName.get(name) ?? 0));
-      return { peakKiBByName, largestKiB: Math.max(0, ...peakKiBByName.values()), togetherKiB };
+      const cpuTicks = [...peaks.values()].reduce((sum, p) => sum + p.cpuTicks, 0);
+      return { peakKiBByName, largestKiB: Math.max(0, ...peakKiBByName.values()), togetherKiB, cpuSeconds: cpuTicks / TICKS_PER_SECOND };
     },
   };
 }
 
-/** The peaks of several runs, or of processes run one after another: the highest of each. */
+/**
+ * The peaks of several runs, or of processes run one after another: the highest of each, and
+ * their processor time added up.
+ */
 export function combineTreeMemory(runs: readonly (TreeMemory | undefined)[]): TreeMemory | undefined {
   if (runs.some((run) => run === undefined) || runs.length === 0) return undefined;
   const peakKiBByName = new Map<string, number>();
@@ -155,5 +173,6 @@ export function combineTreeMemory(runs: readonly (TreeMemory | undefined)[]): Tr
     peakKiBByName,
     largestKiB: Math.max(...(runs as TreeMemory[]).map((run) => run.largestKiB)),
     togetherKiB: Math.max(...(runs as TreeMemory[]).map((run) => run.togetherKiB)),
+    cpuSeconds: (runs as TreeMemory[]).reduce((sum, run) => sum + run.cpuSeconds, 0),
   };
 }
