@@ -75,17 +75,25 @@ function runWorker(job: IndexJob, signal?: AbortSignal): Promise<WorkerRun> {
       if (message.type === "step") run.step = message.step;
       else run.outcome = message;
     });
-    child.on("error", (error) => reject(new SearchIndexError(`Could not start Pagefind's indexer process: ${error.message}`)));
-    // "close" comes after the pipes are drained, so the output is complete.
-    child.on("close", (code, signal) => resolve({ ...run, code, signal }));
-    // A child that died before reading its job is reported by "close", with what it printed.
-    child.send(job, () => {});
     // Stopped: the worker exits when its channel to the build is cut. Its Pagefind binary may hold
     // the output pipes a moment longer, so a stopped worker is done when it exits, not at "close".
     const stop = () => {
-      child.on("exit", (code, exitSignal) => resolve({ ...run, code, signal: exitSignal }));
+      child.on("exit", (code, exitSignal) => finish({ ...run, code, signal: exitSignal }));
       if (child.connected) child.disconnect();
     };
+    // The signal outlives this worker (it stops every shard): a finished worker stops listening.
+    const finish = (result: WorkerRun) => {
+      signal?.removeEventListener("abort", stop);
+      resolve(result);
+    };
+    child.on("error", (error) => {
+      signal?.removeEventListener("abort", stop);
+      reject(new SearchIndexError(`Could not start Pagefind's indexer process: ${error.message}`));
+    });
+    // "close" comes after the pipes are drained, so the output is complete.
+    child.on("close", (code, signal) => finish({ ...run, code, signal }));
+    // A child that died before reading its job is reported by "close", with what it printed.
+    child.send(job, () => {});
     if (signal?.aborted) stop();
     else signal?.addEventListener("abort", stop, { once: true });
   });
