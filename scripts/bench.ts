@@ -12,11 +12,12 @@
  *   2. rounds of the production build and of the natural stack, a bare Eleventy project and
  *      Pagefind's CLI over the same Markdown (what a user would set up instead), alternating
  *      which goes first, with the ratio of their wall times;
- *   3. every phase of the build, the peak memory of every process of both (Pagefind's binary
- *      included), the size of the output and of the search index;
+ *   3. every phase of the build, the peak memory and processor time of every process of both
+ *      (Pagefind's binary included), the size of the output and of the search index;
  *   4. a first search in Chromium on the build's output: the bytes as Netlify serves them, and
  *      the time from typing a query to its results.
- * With --dev: the time from saving a change to the dev server's rebuilt pages (devLoop.ts).
+ * With --dev: the time from saving a change to the dev server's rebuilt pages (devLoop.ts), and
+ * the same title edit in the natural stack's dev server, bare Eleventy's (naturalDevLoop.ts).
  */
 import { parseArgs } from "node:util";
 import { benchHeading, withBenchProject } from "./bench/benchProject.ts";
@@ -24,6 +25,7 @@ import { compareWithNaturalStack, type BuildComparison } from "./bench/buildComp
 import { buildComparisonReport } from "./bench/buildComparisonReport.ts";
 import { measureDevLoop } from "./bench/devLoop.ts";
 import { devLoopReport } from "./bench/devLoopReport.ts";
+import { measureNaturalDevLoop } from "./bench/naturalDevLoop.ts";
 
 const { values } = parseArgs({
   options: {
@@ -40,7 +42,13 @@ const heading = benchHeading(`npm run bench -- ${process.argv.slice(2).join(" ")
 if (values.dev) {
   const reports: string[] = [];
   for (const count of sizes) {
-    reports.push(devLoopReport(await withBenchProject(projectRoot, count, (root) => measureDevLoop(root, count))));
+    // The natural stack first: it copies the analyses before the edit loop adds, renames and deletes some.
+    reports.push(
+      await withBenchProject(projectRoot, count, async (root) => {
+        const natural = await measureNaturalDevLoop(root, projectRoot, count);
+        return devLoopReport(await measureDevLoop(root, count), natural);
+      }),
+    );
   }
   console.log(`\n${heading}\n\n${reports.join("\n")}`);
 } else {

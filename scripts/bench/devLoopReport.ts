@@ -1,5 +1,6 @@
 /** `npm run bench -- --dev`'s report: Markdown tables of devLoop.ts's figures. */
 import type { DevLoopResult, TimedChange } from "./devLoop.ts";
+import type { NaturalDevLoopResult } from "./naturalDevLoop.ts";
 import { markdownTable, mib, milliseconds, seconds } from "./markdownTable.ts";
 import { NO_PROC } from "./processTreeMemory.ts";
 import { median } from "./statistics.ts";
@@ -10,7 +11,7 @@ const medianOf = (changes: readonly TimedChange[], pick: (c: TimedChange) => num
   return values.some((v) => v === undefined) ? "–" : milliseconds(median(values as number[]));
 };
 
-export function devLoopReport(result: DevLoopResult): string {
+export function devLoopReport(result: DevLoopResult, natural: NaturalDevLoopResult): string {
   const edits = result.titleEdits;
   const memory = result.memory
     ? [...result.memory.peakKiBByName].map(([name, kib]) => `${name} ${mib(kib * 1024)} MiB`).join(", ")
@@ -39,6 +40,11 @@ export function devLoopReport(result: DevLoopResult): string {
         ],
       ],
     ),
+    "",
+    `The natural stack's floor, measured in the same run: bare Eleventy's own dev server (\`--serve --incremental --quiet\`) on the same ` +
+      `analyses, one layout and no lists, the same title edit ${natural.rebuiltMs.length} times: rebuilt in ` +
+      `**${milliseconds(median(natural.rebuiltMs))} ms** (median; ${natural.rebuiltMs.map(milliseconds).join(", ")} ms; ` +
+      `Eleventy's own count ${seconds(median(natural.eleventySeconds))} s). It writes one file.`,
     "",
     `Other changes, one run each:`,
     "",

@@ -68,13 +68,16 @@ export class DevServer {
     });
   }
 
-  /** Starts `npm start`'s command in `root` on a free port, in a process group of its own. */
-  static async start(root: string): Promise<DevServer> {
+  /**
+   * Starts `npm start`'s command (or Node with `args`, an Eleventy dev server's) in `root` on a
+   * free port, in a process group of its own.
+   */
+  static async start(root: string, args = startCommandArgs(root)): Promise<DevServer> {
     const port = await freePort();
     const startedAt = performance.now();
     const child = spawn(
       process.execPath,
-      [...startCommandArgs(root), `--port=${port}`],
+      [...args, `--port=${port}`],
       // Detached: the server and everything it started can be ended together (stop()).
       { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -126,7 +129,8 @@ export class DevServer {
   /** The first build, the watcher started and the server answering. */
   async ready(timeoutMs: number): Promise<FinishedBuild> {
     const first = await this.waitFor(() => (/Watching/.test(stripColours(this.output)) ? this.builds[0] : undefined), timeoutMs, "first build");
-    while (!(await fetch(`http://localhost:${this.port}/`).then((response) => response.ok, () => false))) {
+    // Any answer will do: a project without a home page answers 404.
+    while (!(await fetch(`http://localhost:${this.port}/`).then(() => true, () => false))) {
       if (performance.now() - this.startedAt > timeoutMs) throw new Error(`npm start: the server did not answer on port ${this.port}:\n${this.output}`);
       await sleep(50);
     }

@@ -50,6 +50,9 @@ export async function createNaturalStack(benchRoot: string, dest: string, projec
   await symlink(path.join(projectRoot, "node_modules"), path.join(dest, "node_modules"), "dir");
 }
 
+/** The natural stack's dev server: Eleventy's own `--serve --incremental`, quiet as `npm start` is. */
+export const NATURAL_DEV_SERVER_ARGS = ["node_modules/@11ty/eleventy/cmd.cjs", "--serve", "--incremental", "--quiet"];
+
 export interface NaturalStackRun {
   /** Eleventy's command plus Pagefind's, each timed as its own process. */
   wallSeconds: number;
