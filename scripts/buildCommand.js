@@ -81,21 +81,22 @@ try {
 const first = await runBuild(heapLimitMb);
 if (!first.outOfMemory) {
   endLike(first);
-} else if (heapLimitMb !== undefined) {
+} else if (heapLimitMb !== undefined && heapLimitMb < defaultHeapLimitMb()) {
   console.error(
     `⚠ The build ran out of the ${heapLimitMb} MB of memory set aside for it; building again with Node's own limit (${defaultHeapLimitMb()} MB), ` +
       `once the stopped build's lock has expired.`,
   );
   const second = await runBuild(undefined);
-  if (second.outOfMemory) outOfMemory();
+  if (second.outOfMemory) outOfMemory(defaultHeapLimitMb());
   else endLike(second);
 } else {
-  outOfMemory();
+  outOfMemory(heapLimitMb ?? defaultHeapLimitMb());
 }
 
-function outOfMemory() {
+/** @param {number} limitMb the heap limit the build ran out of */
+function outOfMemory(limitMb) {
   console.error(
-    `✖ The build ran out of memory (Node's limit on this machine is ${defaultHeapLimitMb()} MB); nothing was published, _site/ was left as it was. ` +
+    `✖ The build ran out of memory (its limit was ${limitMb} MB); nothing was published, _site/ was left as it was. ` +
       `If the machine has more memory, set ${HEAP_LIMIT_ENV} to a larger number of megabytes and build again.`,
   );
   process.exitCode = 1;
