@@ -13,6 +13,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEV_OUTPUT_DIR, DevServer } from "./devServer.ts";
 import { filesContaining, whenOutputHolds, type OutputCheck } from "./outputWatch.ts";
 import type { TreeMemory } from "./processTreeMemory.ts";
+import { syntheticSlug, withEditedTitle } from "./syntheticCorpus.ts";
 
 export const TITLE_EDITS = 5;
 
@@ -50,7 +51,6 @@ export interface DevLoopResult {
   memory: TreeMemory | undefined;
 }
 
-const slugOf = (n: number) => `synthetic-${String(n).padStart(5, "0")}`;
 const articleFile = (root: string, slug: string) => path.join(root, "site/articles", `${slug}.md`);
 const pageOf = (slug: string) => `articles/${slug}/index.html`;
 /** The pages that list an analysis: home, the archive (any page of it), the feeds. */
@@ -105,7 +105,7 @@ export async function measureDevLoop(root: string, analyses: number): Promise<De
     };
 
     // The two newest analyses, edited in turn; the pages that show each one's title.
-    const targets = [slugOf(analyses), slugOf(Math.max(1, analyses - 1))].filter((slug, i, all) => all.indexOf(slug) === i);
+    const targets = [syntheticSlug(analyses), syntheticSlug(Math.max(1, analyses - 1))].filter((slug, i, all) => all.indexOf(slug) === i);
     const showing = new Map<string, string[]>();
     for (const slug of targets) {
       const title = /^title: "(Synthetic analysis \d+:)/m.exec(await readFile(articleFile(root, slug), "utf8"))?.[1];
@@ -115,7 +115,7 @@ export async function measureDevLoop(root: string, analyses: number): Promise<De
     const editTitle = (slug: string, token: string) => async () => {
       const file = articleFile(root, slug);
       const text = await readFile(file, "utf8");
-      await writeFile(file, text.replace(/^title: "(Synthetic analysis \d+:).*"$/m, `title: "$1 edited ${token}"`));
+      await writeFile(file, withEditedTitle(text, `edited ${token}`));
     };
     const titleEdit = (i: number) => {
       const slug = targets[i % targets.length]!;

@@ -11,6 +11,7 @@ import { withTempFolder } from "./benchProject.ts";
 import { TITLE_EDITS } from "./devLoop.ts";
 import { DevServer } from "./devServer.ts";
 import { createNaturalStack, NATURAL_DEV_SERVER_ARGS } from "./naturalStack.ts";
+import { syntheticSlug, withEditedTitle } from "./syntheticCorpus.ts";
 
 export interface NaturalDevLoopResult {
   /** From each save to the rebuild's "Wrote" line (after one untimed edit). */
@@ -33,12 +34,12 @@ export async function measureNaturalDevLoop(benchRoot: string, projectRoot: stri
       // The watcher says it is watching before it has listed thousands of files: an edit at once is missed.
       await sleep(WATCHER_SETTLE_MS);
       const timeoutMs = Math.max(60_000, 10 * first.seconds * 1000);
-      const file = path.join(dest, "site/articles", `synthetic-${String(analyses).padStart(5, "0")}.md`);
+      const file = path.join(dest, "site/articles", `${syntheticSlug(analyses)}.md`);
       const result: NaturalDevLoopResult = { rebuiltMs: [], eleventySeconds: [] };
       for (let i = 0; i <= TITLE_EDITS; i++) {
         const text = await readFile(file, "utf8");
         const since = performance.now();
-        await writeFile(file, text.replace(/^title: "(Synthetic analysis \d+:).*"$/m, `title: "$1 edited ${i}"`));
+        await writeFile(file, withEditedTitle(text, `edited ${i}`));
         const build = await server.buildAfter(since, timeoutMs);
         if (i > 0) {
           result.rebuiltMs.push(build.at - since);

@@ -56,6 +56,15 @@ export function processName(argv: readonly string[]): string {
   return "node";
 }
 
+/**
+ * The fields of a /proc/<pid>/stat line after the command name ("pid (comm) state ppid …"; the
+ * name may hold spaces and parentheses): [0] is the state, [1] the parent, [11] and [12] the
+ * user and system time in clock ticks.
+ */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
 async function readText(file: string): Promise<string | undefined> {
   return readFile(file, "utf8").catch(() => undefined);
 }
@@ -75,8 +84,7 @@ async function parentsOfAll(): Promise<Map<number, number[]>> {
     pids.map(async (pid) => {
       const stat = await readText(`/proc/${pid}/stat`);
       if (!stat) return;
-      // "pid (comm) state ppid …": the command name may hold spaces and parentheses.
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const ppid = Number(statFields(stat)[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(pid)]);
     }),
   );
@@ -110,9 +118,7 @@ async function sampleProcess(pid: number): Promise<Sample | undefined> {
   const hwm = status && /^VmHWM:\s+(\d+) kB/m.exec(status);
   const rss = status && /^VmRSS:\s+(\d+) kB/m.exec(status);
   if (!cmdline || !hwm || !rss || !stat) return undefined;
-  // "pid (comm) state ppid …": utime and stime are the 14th and 15th fields of the line, the
-  // 12th and 13th after the command name (which may hold spaces and parentheses).
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = statFields(stat);
   const cpuTicks = Number(fields[11]) + Number(fields[12]);
   return { name: processName(cmdline.split("\0").filter(Boolean)), hwmKiB: Number(hwm[1]), rssKiB: Number(rss[1]), cpuTicks };
 }

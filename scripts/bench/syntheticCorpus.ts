@@ -28,6 +28,16 @@ export function corpusVocabulary(): string[] {
  * realistic length (about 800 words, headings, a list) spread from 1984 to 2025, and a history
  * of one assessment a month over the same span.
  */
+/** The file name (without ".md") and slug of the corpus's `n`th analysis, counting from 1. */
+export function syntheticSlug(n: number): string {
+  return `synthetic-${String(n).padStart(5, "0")}`;
+}
+
+/** A synthetic analysis's text with `suffix` in place of its title's words, keeping "Synthetic analysis N:". */
+export function withEditedTitle(text: string, suffix: string): string {
+  return text.replace(/^title: "(Synthetic analysis \d+:).*"$/m, `title: "$1 ${suffix}"`);
+}
+
 export async function writeSyntheticCorpus(root: string, count: number): Promise<void> {
   const next = seededRandom(CORPUS_SEED);
   const word = zipfSampler(zipfVocabulary(next), next);
@@ -59,7 +69,7 @@ export async function writeSyntheticCorpus(root: string, count: number): Promise
       `regions: ${JSON.stringify(regions)}`,
       "---",
     ].join("\n");
-    await writeFile(path.join(analysesDir, `synthetic-${String(i + 1).padStart(5, "0")}.md`), `${front}\n\n${body}\n`);
+    await writeFile(path.join(analysesDir, `${syntheticSlug(i + 1)}.md`), `${front}\n\n${body}\n`);
   }
 
   const assessments = [];
