@@ -1,11 +1,14 @@
 /**
  * A build host: a Node process, started as `npm run build` starts (with tsx), that runs fixture
  * builds one after another on request, so that tests pay for Node, tsx and Eleventy's own start
- * once instead of once per build. Each build imports the fixture's own copy of the build, in the
- * fixture's folder, with the test's environment, and its console output is captured.
+ * once instead of once per build. Each build runs in the fixture's folder, with the test's
+ * environment, and its console output is captured.
  *
- * Code is loaded once per fixture folder: a test that changes a fixture's scripts, `.eleventy.js` or
- * `.11tydata.js` between two builds must build with `buildAsCommand`.
+ * The build's code is loaded once per host: a fixture's scripts/ is a link to the project's, which
+ * Node loads from its real path (copyProject.ts), and its modules keep nothing of one build for the
+ * next but what is keyed by content (as `npm start` rebuilds in one process). A fixture's own
+ * `.eleventy.js` and `.11tydata.js` files are loaded once per fixture folder: a test that changes
+ * one between two builds must build with `buildAsCommand`.
  *
  * Receives `{ root, env }` over IPC; answers `{ code, stdout, stderr }` (buildHostPool.ts).
  */

@@ -4,9 +4,10 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject } from "vitest";
-import { copyProject } from "../../scripts/build/copyProject.ts";
+import { copyProject, LINKED } from "../../scripts/build/copyProject.ts";
 import { buildCommandArgs } from "../../scripts/build/packageCommand.ts";
 import type { HostBuildResult } from "./buildHostPool.ts";
+import { fillCardCache, keepDrawnCards } from "./cardStore.ts";
 import { PROJECT_ROOT } from "./projectRoot.ts";
 
 export { PROJECT_ROOT };
@@ -40,6 +41,11 @@ export interface FixtureOptions {
   assessments?: { date: string; level: number; reason: string; article?: string }[];
   /** Any other files to write, by path relative to the fixture's root. */
   files?: Record<string, string>;
+  /**
+   * Starts with an empty share-card cache, as a first build does, and draws every card. Otherwise
+   * the fixture starts with the cards other fixtures of this run have drawn (test/helpers/cardStore.ts).
+   */
+  drawsAllCards?: boolean;
 }
 
 /** A whole copy of the project with its own content, built by the project's own build. */
@@ -92,6 +98,8 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
   await copyProject(PROJECT_ROOT, root);
 
   const write = async (relativePath: string, contents: string | Uint8Array) => {
+    const shared = LINKED.find((entry) => relativePath.split(/[\\/]/)[0] === entry);
+    if (shared) throw new Error(`${relativePath}: a fixture's ${shared}/ is the project's own (linked), not a copy to change`);
     const file = path.join(root, relativePath);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, contents);
@@ -110,13 +118,21 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
   }
   for (const [file, contents] of Object.entries(options.files ?? {})) await write(file, contents);
 
+  // Every build gives the cards it drew to the run's store, for the fixtures after it.
+  const cardStore = inject("cardStore");
+  if (!options.drawsAllCards) await fillCardCache(cardStore, root);
+  const keepingCards = async (result: BuildResult) => {
+    await keepDrawnCards(cardStore, root);
+    return result;
+  };
+
   const output = path.join(root, "_site");
   return {
     root,
     output,
     write,
-    build: (env = {}) => buildOnHost(root, env),
-    buildAsCommand: (env = {}) => runBuild(root, env),
+    build: (env = {}) => buildOnHost(root, env).then(keepingCards),
+    buildAsCommand: (env = {}) => runBuild(root, env).then(keepingCards),
     read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
     exists: (outputPath) => existsSync(path.join(output, outputPath)),
     remove: () => rm(root, { recursive: true, force: true }),

@@ -1,0 +1,35 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { SHARE_CARD_CACHE } from "../../scripts/shareCard/cacheFolder.js";
+
+/** "2 drawn…, 0 unchanged" from a build's summary, as [drawn, unchanged]. */
+const cardCounts = (output: string) => /Share cards: (\d+) drawn(?: in [\d.]+ s beside the rendering)?, (\d+) unchanged/.exec(output)?.slice(1).map(Number);
+
+describe("the test run's store of drawn share cards", () => {
+  const sites: FixtureSite[] = [];
+  afterAll(() => Promise.all(sites.map((site) => site.remove())));
+  // A title no other test uses, so that no other fixture of the run has drawn its card.
+  const content = { analyses: { "store-check": validAnalysis({ title: `Card store check ${process.pid} ${Date.now()}` }) } };
+
+  it("gives a fixture the cards an earlier one drew, and one that asks draws them all itself", async () => {
+    const drawing = await makeFixtureSite({ ...content, drawsAllCards: true });
+    sites.push(drawing);
+    const first = await drawing.build();
+    expect(first.code, first.output).toBe(0);
+    expect(cardCounts(first.output), first.output).toEqual([2, 0]); // the current level's and the analysis's
+
+    const reusing = await makeFixtureSite(content);
+    sites.push(reusing);
+    const second = await reusing.build();
+    expect(second.code, second.output).toBe(0);
+    expect(cardCounts(second.output), second.output).toEqual([0, 2]);
+    expect(await reusing.read("index.html")).toBe(await drawing.read("index.html"));
+
+    // The store keeps its own links: removing the fixture that drew them loses nothing.
+    const cards = await readdir(path.join(drawing.root, SHARE_CARD_CACHE));
+    await drawing.remove();
+    expect(await readdir(inject("cardStore"))).toEqual(expect.arrayContaining(cards));
+  });
+});
