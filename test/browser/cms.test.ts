@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseFrontMatter } from "../../scripts/content/frontMatter.ts";
 import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
 import { listen } from "../../scripts/preview/staticServer.ts";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
+import { describeInBrowser, openChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { watchForViolations } from "./watchForViolations.ts";
 
@@ -47,7 +47,7 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
     });
     server = await createPreviewServer({ root: site.output, netlifyToml: path.join(site.root, "netlify.toml") });
     origin = await listen(server);
-    browser = await launchChromium();
+    browser = await openChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
 import { listen } from "../../scripts/preview/staticServer.ts";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
+import { describeInBrowser, openChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /**
@@ -24,7 +24,7 @@ describeInBrowser("the next scheduled assessment on a home page read after its b
     expect(result.code, result.output).toBe(0);
     server = await createPreviewServer({ root: site.output, netlifyToml: path.join(site.root, "netlify.toml") });
     origin = await listen(server);
-    browser = await launchChromium();
+    browser = await openChromium();
   });
   afterAll(async () => {
     await browser?.close();

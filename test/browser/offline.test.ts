@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
+import { describeInBrowser, openChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { ASSESSMENTS, collectCspViolations, resultLinks, searchCorpus, serveWithStrictCsp, waitForResults, type Served } from "./searchFixture.ts";
 
@@ -34,7 +34,7 @@ describeInBrowser("offline, in Chromium under a strict CSP", () => {
     const result = await site.build(BUILD_DATE);
     expect(result.code, result.output).toBe(0);
     served = await serveWithStrictCsp(site.output);
-    browser = await launchChromium();
+    browser = await openChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
     page = await context.newPage();
     violations = collectCspViolations(page);
@@ -128,7 +128,7 @@ describeInBrowser("offline search for a large index in shards, in Chromium", () 
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain("in 4 shards");
     served = await serveWithStrictCsp(site.output);
-    browser = await launchChromium();
+    browser = await openChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
 import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
 import { listen } from "../../scripts/preview/staticServer.ts";
-import { launchChromium } from "../helpers/browser.ts";
+import { openChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /** A word in the fixture's analyses (a title and a body), so searching for it shows highlighted results. */
@@ -44,7 +44,7 @@ export function previewedSite(): PreviewedSite {
     expect(result.code, result.output).toBe(0);
     server = await createPreviewServer({ root: previewed.site.output, netlifyToml: path.join(previewed.site.root, "netlify.toml") });
     previewed.origin = await listen(server);
-    previewed.browser = await launchChromium();
+    previewed.browser = await openChromium();
     previewed.pages = await onePagePerType(previewed.site.output);
   });
   afterAll(async () => {

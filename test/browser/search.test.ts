@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
+import { describeInBrowser, openChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
 import {
   ASSESSMENTS,
@@ -37,7 +37,7 @@ for (const [name, env] of [
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain(name === "one bundle" ? "3 assessments indexed, index" : "3 assessments indexed in 4 shards");
     served = await serveWithStrictCsp(site.output);
-    browser = await launchChromium();
+    browser = await openChromium();
     // Service workers would answer from their caches; these tests are about search itself.
     context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 1600 } });
   });

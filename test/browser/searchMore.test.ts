@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
+import { describeInBrowser, openChromium } from "../helpers/browser.ts";
 import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { collectCspViolations, serveWithStrictCsp, type Served } from "./searchFixture.ts";
 import { RESULTS_PER_STEP } from "../../site/assets/js/searchMore.js";
@@ -29,7 +29,7 @@ describeInBrowser("search results in steps, in Chromium under a strict CSP", () 
     const result = await site.build({ DEFCON_BUILD_DATE: "2025-06-01T12:00:00Z" });
     expect(result.code, result.output).toBe(0);
     served = await serveWithStrictCsp(site.output);
-    browser = await launchChromium();
+    browser = await openChromium();
     page = await (await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 1600 } })).newPage();
   });
   afterAll(async () => {

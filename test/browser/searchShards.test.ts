@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
+import { describeInBrowser, openChromium } from "../helpers/browser.ts";
 import { PROJECT_ROOT } from "../helpers/projectRoot.ts";
 import { seededRandom } from "../../scripts/bench/seededRandom.ts";
 import { zipfSampler, zipfVocabulary } from "../../scripts/bench/zipfVocabulary.ts";
@@ -145,7 +145,7 @@ describeInBrowser("the search index in shards answers as one index", () => {
     );
     server = createStaticServer({ root: dir });
     origin = await listen(server);
-    browser = await launchChromium();
+    browser = await openChromium();
     page = await browser.newPage();
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => "ask" in window);

@@ -1,17 +1,18 @@
-import { readdir } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { SHARE_CARD_CACHE } from "../../scripts/shareCard/cacheFolder.js";
+import { openCardStore } from "../helpers/cardStore.ts";
 
 /** "2 drawn…, 0 unchanged" from a build's summary, as [drawn, unchanged]. */
 const cardCounts = (output: string) => /Share cards: (\d+) drawn(?: in [\d.]+ s beside the rendering)?, (\d+) unchanged/.exec(output)?.slice(1).map(Number);
 
-describe("the test run's store of drawn share cards", () => {
+describe("the store of share cards drawn by fixtures", () => {
   const sites: FixtureSite[] = [];
   afterAll(() => Promise.all(sites.map((site) => site.remove())));
-  // A title no other test uses, so that no other fixture of the run has drawn its card.
-  const content = { analyses: { "store-check": validAnalysis({ title: `Card store check ${process.pid} ${Date.now()}` }) } };
+  const content = { analyses: { "store-check": validAnalysis({ title: "Card store check" }) } };
 
   it("gives a fixture the cards an earlier one drew, and one that asks draws them all itself", async () => {
     const drawing = await makeFixtureSite({ ...content, drawsAllCards: true });
@@ -31,5 +32,21 @@ describe("the test run's store of drawn share cards", () => {
     const cards = await readdir(path.join(drawing.root, SHARE_CARD_CACHE));
     await drawing.remove();
     expect(await readdir(inject("cardStore"))).toEqual(expect.arrayContaining(cards));
+  });
+});
+
+describe("the store between runs", () => {
+  it("keeps its cards up to its limit, and lets them all go past it", async () => {
+    const store = await mkdtemp(path.join(os.tmpdir(), "defcon-card-store-"));
+    try {
+      for (const name of ["a1.png", "b2.png", "c3.png"]) await writeFile(path.join(store, name), "");
+      await openCardStore(store, 3);
+      expect(await readdir(store)).toHaveLength(3);
+      await writeFile(path.join(store, "d4.png"), "");
+      await openCardStore(store, 3);
+      expect(await readdir(store)).toEqual([]);
+    } finally {
+      await rm(store, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,9 @@
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from "../../scripts/preview/chromium.ts";
+import { chromium, type Browser } from "playwright-core";
+import { inject } from "vitest";
+import { CHROMIUM_PATH, chromiumAvailable } from "../../scripts/preview/chromium.ts";
 import { describeWithTool } from "./requiredTool.ts";
 
-export { CHROMIUM_PATH, chromiumAvailable, launchChromium };
+export { CHROMIUM_PATH, chromiumAvailable };
 
 /** `describe` for tests that need Chromium: skipped loudly without it, failed under CI=true. */
 export function describeInBrowser(name: string, body: () => void): void {
@@ -10,4 +12,15 @@ export function describeInBrowser(name: string, body: () => void): void {
     name,
     body,
   );
+}
+
+/**
+ * The test run's Chromium (test/helpers/sharedChromium.ts), connected to from this test file.
+ * Work in contexts of the file's own (`browser.newContext()`); `browser.close()` closes them and
+ * disconnects, leaving Chromium to the other files.
+ */
+export async function openChromium(): Promise<Browser> {
+  const response = await fetch(inject("chromiumUrl"));
+  if (!response.ok) throw new Error(await response.text());
+  return chromium.connect(await response.text());
 }

@@ -43,7 +43,8 @@ export interface FixtureOptions {
   files?: Record<string, string>;
   /**
    * Starts with an empty share-card cache, as a first build does, and draws every card. Otherwise
-   * the fixture starts with the cards other fixtures of this run have drawn (test/helpers/cardStore.ts).
+   * the fixture starts with the cards other fixtures have drawn (test/helpers/cardStore.ts). Its
+   * builds give the cards they draw to the store either way.
    */
   drawsAllCards?: boolean;
 }
@@ -118,7 +119,7 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
   }
   for (const [file, contents] of Object.entries(options.files ?? {})) await write(file, contents);
 
-  // Every build gives the cards it drew to the run's store, for the fixtures after it.
+  // Every build gives the cards it drew to the store, for the fixtures after it.
   const cardStore = inject("cardStore");
   if (!options.drawsAllCards) await fillCardCache(cardStore, root);
   const keepingCards = async (result: BuildResult) => {
