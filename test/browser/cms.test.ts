@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Server } from "node:http";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseFrontMatter } from "../../scripts/content/frontMatter.ts";
 import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
@@ -56,7 +56,12 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
     await site?.remove();
   });
 
-  /** A fresh browser context signed in to the CMS through the local backend, and what it breaks. */
+  /**
+   * The editor's session: one tab signed in to the CMS through the local backend, which the tests
+   * below use one after the other as an editor would (the CMS is about 6 MB of script to start),
+   * and every request or policy violation seen in it.
+   */
+  let session: Promise<{ page: Page; problems: string[] }> | undefined;
   async function signIn() {
     const context = await browser.newContext();
     const problems = await watchForViolations(context, origin);
@@ -66,9 +71,10 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
     await page.getByText("Level assessments").first().waitFor();
     return { page, problems };
   }
+  const signedIn = () => (session ??= signIn());
 
   it("saves a new analysis as a file that the production build publishes", async () => {
-    const { page, problems } = await signIn();
+    const { page, problems } = await signedIn();
 
     await page.goto(`${origin}/admin/#/collections/analyses/new`);
     await page.getByLabel("Title").fill("Korea: Tests Resume");
@@ -95,16 +101,13 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
   }, 120_000);
 
   it("lists an analysis filed in a folder, in that folder's own collection", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${origin}/admin/`);
-    await page.getByRole("button", { name: /login/i }).click();
+    const { page } = await signedIn();
     await page.goto(`${origin}/admin/#/collections/analyses-2023`);
     await page.getByText("Strait patrols").waitFor({ timeout: 15_000 });
-    await page.close();
   }, 60_000);
 
   it("records an assessment at the end of the list, keeping the file's other keys, and the build publishes the new level", async () => {
-    const { page, problems } = await signIn();
+    const { page, problems } = await signedIn();
 
     await page.goto(`${origin}/admin/#/collections/levels/entries/levels`);
     await page.getByRole("button", { name: /add assessments/i }).click();

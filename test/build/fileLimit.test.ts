@@ -30,6 +30,7 @@ describe(`a build of ${ANALYSES} analyses under a limit of ${FILE_LIMIT} open fi
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
       ),
     );
+    await site.keepDrawnCards();
     expect(result.output).not.toContain("EMFILE");
     expect(result.code, result.output).toBe(0);
     expect(result.output).toMatch(new RegExp(`✔ Search: ${ANALYSES} analyses and \\d+ assessments indexed in 4 shards`));

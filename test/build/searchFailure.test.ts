@@ -72,7 +72,7 @@ describeDiskFull("a build whose search index does not fit on the disk", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite();
-    const first = await site.buildAsCommand();
+    const first = await site.build();
     expect(first.code, first.output).toBe(0);
     const index = await diskUsage(path.join(site.output, "pagefind"));
     const pages = (await diskUsage(site.output)) - index;

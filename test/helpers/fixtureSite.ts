@@ -64,6 +64,11 @@ export interface FixtureSite {
    * exit code on a crash, signals, what Node prints for an uncaught error, file limits).
    */
   buildAsCommand(env?: Record<string, string>): Promise<BuildResult>;
+  /**
+   * Gives the share cards this fixture's builds drew to the store (test/helpers/cardStore.ts), for
+   * a build run some other way: `build()` and `buildAsCommand()` do it themselves.
+   */
+  keepDrawnCards(): Promise<void>;
   write(relativePath: string, contents: string | Uint8Array): Promise<void>;
   read(outputPath: string): Promise<string>;
   exists(outputPath: string): boolean;
@@ -134,6 +139,7 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
     write,
     build: (env = {}) => buildOnHost(root, env).then(keepingCards),
     buildAsCommand: (env = {}) => runBuild(root, env).then(keepingCards),
+    keepDrawnCards: () => keepDrawnCards(cardStore, root),
     read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
     exists: (outputPath) => existsSync(path.join(output, outputPath)),
     remove: () => rm(root, { recursive: true, force: true }),
