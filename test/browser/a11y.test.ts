@@ -63,7 +63,6 @@ describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light 
     try {
       const page = await context.newPage();
       for (const [type, url] of urls) {
-        await page.emulateMedia({ colorScheme: "light" });
         await page.goto(previewed.origin + url, { waitUntil: "load" });
         for (const scheme of ["light", "dark"] as const) {
           await page.emulateMedia({ colorScheme: scheme });

@@ -127,8 +127,9 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
   // Every build gives the cards it drew to the store, for the fixtures after it.
   const cardStore = inject("cardStore");
   if (!options.drawsAllCards) await fillCardCache(cardStore, root);
+  const giveCards = () => keepDrawnCards(cardStore, root);
   const keepingCards = async (result: BuildResult) => {
-    await keepDrawnCards(cardStore, root);
+    await giveCards();
     return result;
   };
 
@@ -139,7 +140,7 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
     write,
     build: (env = {}) => buildOnHost(root, env).then(keepingCards),
     buildAsCommand: (env = {}) => runBuild(root, env).then(keepingCards),
-    keepDrawnCards: () => keepDrawnCards(cardStore, root),
+    keepDrawnCards: giveCards,
     read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
     exists: (outputPath) => existsSync(path.join(output, outputPath)),
     remove: () => rm(root, { recursive: true, force: true }),
