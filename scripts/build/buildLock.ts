@@ -37,10 +37,12 @@ export interface BuildLock {
 
 /**
  * The lock thread's state (lockHolder.js), shared so that an exit that cannot wait for a message
- * can read it: 0 when no folder is ours, LOCK_TRYING while an attempt is in flight, LOCK_HELD.
+ * can read it: 0 when no folder is ours, LOCK_TRYING while an attempt is in flight, LOCK_HELD,
+ * LOCK_RELEASING while the folder is being removed on request.
  */
 const LOCK_TRYING = 1;
 const LOCK_HELD = 2;
+const LOCK_RELEASING = 3;
 
 function lockJob(root: string): LockHolderJob {
   const stale = testOverride("DEFCON_BUILD_LOCK_STALE_MS", STALE_MS);
@@ -51,6 +53,7 @@ function lockJob(root: string): LockHolderJob {
     update: Math.min(UPDATE_MS, stale / 4),
     waitMs: testOverride("DEFCON_BUILD_LOCK_WAIT_MS", WAIT_MS),
     reportPauseMs: testOverride("DEFCON_BUILD_LOCK_REPORT_PAUSE_MS", 0),
+    releasePauseMs: testOverride("DEFCON_BUILD_LOCK_RELEASE_PAUSE_MS", 0),
     state: new SharedArrayBuffer(4),
     retryMs: RETRY_MS,
   };
@@ -70,7 +73,10 @@ export function acquireBuildLock(
   const job = lockJob(root);
   const state = new Int32Array(job.state);
   const holder = new Worker(new URL("./lockHolder.js", import.meta.url), { workerData: job, execArgv: [] });
+  /** False once the lock is lost, or its release has been asked for. */
   let ours = true;
+  /** True once the lock is lost: its folder, if any, is another build's. */
+  let lost = false;
   let ino = -1;
   const lock: BuildLock = {
     confirm() {
@@ -83,6 +89,7 @@ export function acquireBuildLock(
       }
       if (now !== ino) {
         ours = false;
+        lost = true;
         onCompromised();
       }
     },
@@ -94,11 +101,14 @@ export function acquireBuildLock(
       await once(holder, "exit");
     },
     releaseSync() {
-      if (!ours) return;
-      // The thread may be making the folder this very moment, before it could say so: wait for
-      // that attempt to end (milliseconds), then remove the folder only if it is ours.
+      if (lost) return;
+      // The thread may be making the folder this very moment, before it could say so, or removing
+      // it on release(), which this exit would cut short: wait for that step to end (milliseconds),
+      // then remove the folder only if it is still ours.
       const deadline = Date.now() + 2000;
-      while (Atomics.load(state, 0) === LOCK_TRYING && Date.now() < deadline) Atomics.wait(state, 0, LOCK_TRYING, 50);
+      for (let now = Atomics.load(state, 0); (now === LOCK_TRYING || now === LOCK_RELEASING) && Date.now() < deadline; now = Atomics.load(state, 0)) {
+        Atomics.wait(state, 0, now, 50);
+      }
       ours = false;
       if (Atomics.load(state, 0) !== LOCK_HELD) return;
       try {
@@ -142,6 +152,7 @@ export function acquireBuildLock(
         case "compromised":
           // Someone else's lock now: not ours to remove.
           ours = false;
+          lost = true;
           onCompromised();
           break;
         case "released":

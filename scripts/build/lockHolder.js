@@ -25,8 +25,9 @@ import lockfile from "proper-lockfile";
  * @property {number} waitMs How long to wait for another build before giving up.
  * @property {number} retryMs How often to try again while waiting.
  * @property {number} reportPauseMs For tests only: a pause between taking the lock and saying so.
+ * @property {number} releasePauseMs For tests only: a pause between being asked to release and releasing.
  * @property {SharedArrayBuffer} state One Int32 the main thread reads synchronously when it must
- *   exit at once: 0 (no folder is ours), 1 (an attempt is in flight) or 2 (held).
+ *   exit at once: 0 (no folder is ours), 1 (an attempt is in flight), 2 (held) or 3 (being released).
  */
 
 /**
@@ -44,7 +45,7 @@ import lockfile from "proper-lockfile";
 const job = /** @type {LockHolderJob} */ (workerData);
 /** Whether the lock folder is ours, for a main thread that cannot wait for a message (buildLock.ts). */
 const state = new Int32Array(job.state);
-/** @param {0 | 1 | 2} value free, trying or held */
+/** @param {0 | 1 | 2 | 3} value free, trying, held or releasing */
 const setState = (value) => {
   Atomics.store(state, 0, value);
   Atomics.notify(state, 0);
@@ -95,6 +96,8 @@ async function take() {
 const release = await take();
 if (release) {
   port.once("message", async () => {
+    setState(3);
+    if (job.releasePauseMs > 0) await delay(job.releasePauseMs);
     // Already released if the lock was compromised.
     await release().catch(() => {});
     setState(0);

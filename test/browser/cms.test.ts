@@ -87,7 +87,7 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
     await page.keyboard.type("North Korea resumed its missile tests.");
     await page.getByRole("button", { name: /publish/i }).first().click();
     await page.getByText(/publish now/i).click();
-    await expect.poll(() => existsSync(path.join(site.root, "site/articles/korea-tests-resume.md")), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => existsSync(path.join(site.root, "site/articles/korea-tests-resume.md"))).toBe(true);
 
     // Decap talks to its local backend; nothing else leaves the origin, and the policy holds.
     expect(problems.filter((problem) => !problem.startsWith(`request to ${LOCAL_BACKEND}/`))).toEqual([]);
@@ -122,7 +122,7 @@ describeInBrowser("the CMS at /admin/, against its local backend", () => {
 
     const levelsFile = path.join(site.root, "_data/levels.json");
     const saved = async () => JSON.parse(await readFile(levelsFile, "utf8")) as { $schema?: string; assessments: { date: string; level: number; reason: string }[] };
-    await expect.poll(async () => (await saved()).assessments.length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(async () => (await saved()).assessments.length).toBe(2);
     const levels = await saved();
     expect(levels.$schema).toBe("./levels.schema.json");
     expect(levels.assessments.at(-1)).toEqual({ date: "2026-05-02T10:00Z", level: 3, reason: "Tests resumed in Korea." });

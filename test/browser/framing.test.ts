@@ -61,7 +61,7 @@ describeInBrowser("framing by other sites, under netlify.toml's real headers", (
       expect(await widget.locator("h1").evaluate((h1) => getComputedStyle(h1).backgroundColor)).not.toBe("rgba(0, 0, 0, 0)");
 
       // Chromium says why it refused the home page, and shows its own error page in the frame instead.
-      await expect.poll(() => messages.some((message) => message.includes("frame-ancestors 'none'")), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => messages.some((message) => message.includes("frame-ancestors 'none'"))).toBe(true);
       const home = await (await page.$("iframe#home"))!.contentFrame();
       expect(home?.url()).not.toBe(`${previewed.origin}/`);
       expect(await home!.locator("[data-current-level]").count()).toBe(0);

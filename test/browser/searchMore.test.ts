@@ -46,27 +46,27 @@ describeInBrowser("search results in steps, in Chromium under a strict CSP", () 
     const violations = collectCspViolations(page);
     expect(RESULTS_PER_STEP).toBe(50);
     await page.goto(`${served.origin}/search/?q=deterrence`);
-    await expect.poll(shown, { timeout: 10_000 }).toBe(50);
+    await expect.poll(shown).toBe(50);
     expect(await page.locator("pagefind-summary").textContent()).toContain(`${ANALYSES} results`);
     expect(await more().textContent()).toBe(`Show 50 more of ${ANALYSES} results`);
 
     await more().click();
-    await expect.poll(shown, { timeout: 10_000 }).toBe(100);
+    await expect.poll(shown).toBe(100);
     expect(await more().textContent()).toBe(`Show 20 more of ${ANALYSES} results`);
     await more().click();
-    await expect.poll(shown, { timeout: 10_000 }).toBe(ANALYSES);
-    await expect.poll(() => more().isHidden(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(shown).toBe(ANALYSES);
+    await expect.poll(() => more().isHidden()).toBe(true);
     expect(violations).toEqual([]);
   });
 
   it("starts again from the first step for a new search", async () => {
     await page.goto(`${served.origin}/search/?q=deterrence`);
-    await expect.poll(shown, { timeout: 10_000 }).toBe(50);
+    await expect.poll(shown).toBe(50);
     await more().click();
-    await expect.poll(shown, { timeout: 10_000 }).toBe(100);
+    await expect.poll(shown).toBe(100);
     await page.getByRole("searchbox", { name: "Search this site" }).fill("submarines");
-    await expect.poll(() => page.locator("pagefind-summary").textContent(), { timeout: 10_000 }).toContain("60 results");
-    await expect.poll(shown, { timeout: 10_000 }).toBe(50);
+    await expect.poll(() => page.locator("pagefind-summary").textContent()).toContain("60 results");
+    await expect.poll(shown).toBe(50);
     expect(await more().textContent()).toBe("Show 10 more of 60 results");
   });
 });

@@ -107,6 +107,20 @@ describe("the build lock", () => {
     expect(existsSync(path.join(site.root, LOCK)), "the lock is left behind").toBe(false);
   });
 
+  it("is released by a build stopped while it gives the lock back, after publishing", async () => {
+    // The lock's thread holds its release back for 1 s: a SIGTERM in that moment is the race a
+    // stop right at the end of a build can hit, made wide enough to hit at will.
+    const build = startBuild(site.root, { DEFCON_BUILD_DATE: "2031-07-01", DEFCON_BUILD_LOCK_RELEASE_PAUSE_MS: "1000" });
+    while (!build.output().includes("✔ Built") && build.child.exitCode === null) await delay(10);
+    await build.signalScript("SIGTERM");
+    const result = await build.done;
+    expect(result.stderr.match(STOPPED), result.output).toHaveLength(1);
+    expect(result.stderr).toContain("the new site is already in _site/");
+    expect(result.output).not.toMatch(STACK_LINE);
+    expect(new Set((await footerYears(site.output)).values())).toEqual(new Set(["2031"]));
+    expect(existsSync(path.join(site.root, LOCK)), "the lock is left behind").toBe(false);
+  });
+
   it("held by a live build is waited for, and given up on with one clear line", async () => {
     const before = await site.read("index.html");
     const release = await lockfile.lock(site.root, { lockfilePath: path.join(site.root, LOCK), realpath: false });
