@@ -1,7 +1,7 @@
-import { gzipSync } from "node:zlib";
 import type { ScannedPage, SiteContext } from "./gate.ts";
 import { PRODUCED_AFTER_GATES } from "./checkLinks.ts";
 import { resolveReference } from "./resolveReference.ts";
+import { gzippedSize } from "./gzippedSize.ts";
 
 export interface PageWeight {
   /** Gzipped HTML, or its raw size when `exact` is false (an upper bound, to skip compressing). */
@@ -19,7 +19,7 @@ export interface PageWeight {
  * With `exact` false the HTML is counted raw, an upper bound that spares a gzip per page.
  */
 export function pageWeight(page: ScannedPage, site: SiteContext, exact: boolean): PageWeight {
-  const html = exact ? gzipSync(page.html).length : page.bytes;
+  const html = exact ? gzippedSize(page.html) : page.bytes;
   const loaded = new Set<string>();
   const stylesheets = new Set<string>();
   for (const reference of page.facts.references) {

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
-import { gzipSync } from "node:zlib";
 import type { GateFailure, ScannedFile, ScannedSite, SiteContext, SiteGate } from "./gate.ts";
 import type { PageGateConfig } from "./pageGates.ts";
 import { pageWeight, type PageWeight } from "./pageWeight.ts";
@@ -9,6 +8,7 @@ import { scanPages } from "./scanPages.ts";
 import { resolveReference } from "./resolveReference.ts";
 import { cssUrls, type Reference } from "./scanPage.ts";
 import { scanJsonFeed, scanXmlFeed } from "./scanFeed.ts";
+import { gzippedSize } from "./gzippedSize.ts";
 
 /** Every file under `dir` whose name ends in `.html`, as forward-slash paths relative to it. */
 export async function listHtmlFiles(dir: string): Promise<string[]> {
@@ -96,7 +96,7 @@ export async function runGates(outputDir: string, set: GateSet): Promise<GateRep
   const texts = await Promise.all(scanned.map((file) => reading(() => readFile(path.join(outputDir, file)))));
   scanned.forEach((file, i) => {
     const buffer = texts[i]!;
-    gzippedAssets.set(file, gzipSync(buffer).length);
+    gzippedAssets.set(file, gzippedSize(buffer));
     let references: Reference[] | undefined;
     if (file.endsWith(".css")) references = cssUrls(buffer.toString("utf8")).map((url) => ({ url, kind: "resource", where: "url() in CSS" }));
     else if (file.endsWith(".xml")) references = scanXmlFeed(buffer.toString("utf8"));
