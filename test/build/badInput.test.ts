@@ -18,22 +18,27 @@ describe("bad input", () => {
 
   beforeAll(async () => {
     site = await makeFixtureSite({ analyses: { "good-one": validAnalysis() }, assessments: levels });
-    // The last good site, for the failed builds below (which run as the command) to leave alone.
+    // The last good site, for the failed builds below to leave alone.
     const first = await site.build();
     expect(first.code, first.output).toBe(0);
     goodHome = await site.read("index.html");
   });
   afterAll(() => site?.remove());
 
-  /** Applies a breakage, builds, restores the good content, and returns what the build said. */
-  async function buildWith(files: Record<string, string | Uint8Array>): Promise<{ code: number; output: string }> {
+  /**
+   * Applies a breakage, builds, restores the good content, and returns what the build said. The
+   * build runs on a warm host, which reports an uncaught error with its stack as the process
+   * would (buildHost.test.ts), or, `asCommand`, as `npm run build` itself: for the mistakes an
+   * editor meets most, the whole command's output is checked.
+   */
+  async function buildWith(files: Record<string, string | Uint8Array>, asCommand = false): Promise<{ code: number; output: string }> {
     const originals = new Map<string, Uint8Array | undefined>();
     for (const file of Object.keys(files)) {
       originals.set(file, await readFile(path.join(site.root, file)).catch(() => undefined));
     }
     try {
       for (const [file, contents] of Object.entries(files)) await site.write(file, contents);
-      return await site.buildAsCommand();
+      return await (asCommand ? site.buildAsCommand() : site.build());
     } finally {
       for (const [file, contents] of originals) {
         if (contents === undefined) await import("node:fs/promises").then((fs) => fs.rm(path.join(site.root, file)));
@@ -84,7 +89,7 @@ describe("bad input", () => {
           { date: "2024-04-03", level: 4, reason: "r", article: "latin1" },
           { date: "2024-04-04", level: 4, reason: "r", article: "unfinished" },
         ]),
-      });
+      }, true);
     });
 
     it("fails, printing each problem once, in words, and keeps the last good site", async () => {
@@ -165,6 +170,7 @@ describe("bad input", () => {
     const result = await buildWith(levelsFile([...levels, { date: "2024-04-01", level: 0, reason: "x" }]));
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('_data/levels.json › assessment #3 (2024-04-01) › field "level": is out of range; found 0');
+    expectNoCrashDump(result.output);
     await expectLastGoodSiteKept();
   });
 
@@ -172,6 +178,7 @@ describe("bad input", () => {
     const result = await buildWith(levelsFile('{ "assessments": [ { "date": "2024-01-01", } ] }'));
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/_data\/levels\.json: is not valid JSON \(line 1, column \d+\)/);
+    expectNoCrashDump(result.output);
     await expectLastGoodSiteKept();
   });
 
@@ -182,19 +189,21 @@ describe("bad input", () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain("_site.tmp/rogue/index.html [disclaimer]: the disclaimer is missing or altered");
     expect(result.output).toContain("nothing was published");
+    expectNoCrashDump(result.output);
     await expectLastGoodSiteKept();
     expect(site.exists("rogue/index.html")).toBe(false);
   });
 
   it("a template that fails to render names the template", async () => {
-    const result = await buildWith({ "site/broken.njk": "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}" });
+    const result = await buildWith({ "site/broken.njk": "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}" }, true);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain("site/broken.njk");
+    expectNoCrashDump(result.output);
     await expectLastGoodSiteKept();
   });
 
   it("builds again once the content is fixed", async () => {
-    const result = await site.buildAsCommand();
+    const result = await site.build();
     expect(result.code, result.output).toBe(0);
   });
 });
