@@ -40,6 +40,8 @@ for (const [name, env] of [
     browser = await openChromium();
     // Service workers would answer from their caches; these tests are about search itself.
     context = await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 1600 } });
+    page = await context.newPage();
+    violations = collectCspViolations(page);
   });
   afterAll(async () => {
     await browser?.close();
@@ -47,9 +49,9 @@ for (const [name, env] of [
     await site?.remove();
   });
 
+  /** Loads `path` in the block's one tab, as a reader going from search to search would. */
   const open = async (path: string) => {
-    page = await context.newPage();
-    violations = collectCspViolations(page);
+    violations.length = 0;
     await page.goto(`${served.origin}${path}`);
   };
   const filter = (name: string, value: string) => page.locator(`pagefind-filter-pane input[name="${name}"][value="${value}"]`);
