@@ -46,16 +46,19 @@ describe("a build whose event loop is busy for longer than its lock's stale time
   let site: FixtureSite;
   beforeAll(async () => {
     // Stands in for a large site's rendering, which holds the event loop for seconds on end
-    // (9 s in one stretch at 4,000 analyses): global data that computes for at least 3 s, and
+    // (9 s in one stretch at 4,000 analyses): global data that takes at least 3 s to return, and
     // until the test says the second build is waiting (the file "go"), so that a slow start of
     // the second build on a loaded machine cannot make it arrive after the first has finished.
+    // It holds the event loop as rendering does, asleep (Atomics.wait) rather than spinning, so
+    // that the processor goes to the second build meanwhile.
     site = await makeFixtureSite({
       files: {
         "_data/busy.js":
           'import { existsSync } from "node:fs";\n' +
           "export default function () {\n" +
           "  const start = Date.now();\n" +
-          '  while (Date.now() - start < 3000 || (!existsSync("go") && Date.now() - start < 60000));\n' +
+          "  const nap = new Int32Array(new SharedArrayBuffer(4));\n" +
+          '  while (Date.now() - start < 3000 || (!existsSync("go") && Date.now() - start < 60000)) Atomics.wait(nap, 0, 0, 20);\n' +
           "  return {};\n}\n",
       },
     });
