@@ -49,8 +49,7 @@ describe("a build whose event loop is busy for longer than its lock's stale time
     // (9 s in one stretch at 4,000 analyses): global data that takes at least 3 s to return, and
     // until the test says the second build is waiting (the file "go"), so that a slow start of
     // the second build on a loaded machine cannot make it arrive after the first has finished.
-    // It holds the event loop as rendering does, asleep (Atomics.wait) rather than spinning, so
-    // that the processor goes to the second build meanwhile.
+    // It waits asleep (Atomics.wait), not spinning, so the processor goes to the second build.
     site = await makeFixtureSite({
       files: {
         "_data/busy.js":
