@@ -5,13 +5,15 @@
  * any stop signal. If the build runs out of that memory anyway, it is run once more with Node's own
  * limit, after one line saying so; V8's crash report is never shown.
  *
- * Plain JavaScript, checked by tsc through its JSDoc types: this process only waits, so it starts
- * without tsx.
+ * The build runs compiled to plain JavaScript (scripts/build/compileBuild.js), without tsx.
+ *
+ * Plain JavaScript, checked by tsc through its JSDoc types: this process only compiles and waits,
+ * so it starts without tsx.
  */
 import { spawn } from "node:child_process";
+import { compileBuild } from "./build/compileBuild.js";
 import { buildHeapLimitMb, defaultHeapLimitMb, HEAP_LIMIT_ENV } from "./build/heapLimit.js";
 
-const BUILD = ["--import", "tsx", "scripts/build.ts"];
 /** Ctrl+C, `kill` and a closed terminal: passed on to the build, which decides how to stop. */
 const STOP_SIGNALS = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]);
 /** The first line V8 prints when a heap runs out, before its report and native stack trace. */
@@ -26,11 +28,12 @@ const OUT_OF_MEMORY_REPORT = /^<--- Last few GCs --->|^FATAL ERROR: .*heap out o
 
 /**
  * Runs the build with `heapLimitMb` (Node's own limit if undefined), passing stop signals on.
+ * @param {string[]} build Node's arguments that start the build
  * @param {number | undefined} heapLimitMb
  * @returns {Promise<BuildExit>}
  */
-function runBuild(heapLimitMb) {
-  const args = heapLimitMb === undefined ? BUILD : [`--max-old-space-size=${heapLimitMb}`, ...BUILD];
+function runBuild(build, heapLimitMb) {
+  const args = heapLimitMb === undefined ? build : [`--max-old-space-size=${heapLimitMb}`, ...build];
   const child = spawn(process.execPath, args, { stdio: ["inherit", "inherit", "pipe"] });
   /** @type {Map<NodeJS.Signals, () => void>} */
   const forwarders = new Map();
@@ -78,7 +81,17 @@ try {
   console.error(`✖ ${error instanceof Error ? error.message : String(error)}; nothing was built.`);
   process.exit(1);
 }
-const first = await runBuild(heapLimitMb);
+/** @type {string[]} */
+let build;
+try {
+  const compiled = await compileBuild(process.cwd());
+  // Stack traces of a fault in the build's own code name the TypeScript files, as under tsx.
+  build = ["--enable-source-maps", compiled.entry, compiled.eleventyConfig];
+} catch (error) {
+  console.error(`✖ The build's code could not be compiled; nothing was built.\n${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const first = await runBuild(build, heapLimitMb);
 if (!first.outOfMemory) {
   endLike(first);
 } else if (heapLimitMb !== undefined && heapLimitMb < defaultHeapLimitMb()) {
@@ -86,7 +99,7 @@ if (!first.outOfMemory) {
     `⚠ The build ran out of the ${heapLimitMb} MB of memory set aside for it; building again with Node's own limit (${defaultHeapLimitMb()} MB), ` +
       `once the stopped build's lock has expired.`,
   );
-  const second = await runBuild(undefined);
+  const second = await runBuild(build, undefined);
   if (second.outOfMemory) outOfMemory(defaultHeapLimitMb());
   else endLike(second);
 } else {

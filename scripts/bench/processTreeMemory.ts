@@ -21,7 +21,7 @@ export const PROC_AVAILABLE = existsSync("/proc/self/status");
 export const NO_PROC = "n/a (needs Linux /proc)";
 
 export interface TreeMemory {
-  /** The highest peak (KiB) of any process of each name, e.g. "node (build.ts)", "pagefind_extended". */
+  /** The highest peak (KiB) of any process of each name, e.g. "node (build.mjs)", "pagefind_extended". */
   peakKiBByName: Map<string, number>;
   /** The highest peak (KiB) of any single process. */
   largestKiB: number;
@@ -39,7 +39,7 @@ const NODE_OPTIONS_WITH_VALUE = new Set(["--import", "--require", "-r", "--loade
 
 /**
  * A readable name for a process: the executable's name, and for Node the script it runs
- * ("node (build.ts)", "node (indexWorker.js)", "node (cmd.cjs)"), since every Node process is
+ * ("node (build.mjs)", "node (indexWorker.js)", "node (cmd.cjs)"), since every Node process is
  * called "node".
  */
 export function processName(argv: readonly string[]): string {

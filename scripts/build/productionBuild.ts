@@ -32,11 +32,16 @@ import { SHARE_CARD_CACHE } from "../shareCard/cacheFolder.js";
 export const STAGING_DIR = "_site.tmp";
 export const OUTPUT_DIR = "_site";
 
+/** The project's Eleventy configuration, the table of contents of its plugins. */
+export const ELEVENTY_CONFIG = ".eleventy.js";
+
 /**
  * Builds the project in `root` and publishes it to `root/_site/`; resolves to the exit code.
+ * `eleventyConfig` is the Eleventy configuration file to render with: the project's own, or its
+ * compiled copy (scripts/build/compileBuild.js).
  * Environment errors (a full disk, a denied permission) are thrown for reportingEnvironmentProblems.
  */
-export async function productionBuild(root: string): Promise<number> {
+export async function productionBuild(root: string, eleventyConfig = ELEVENTY_CONFIG): Promise<number> {
   const guard = new StopGuard(`nothing was published, ${OUTPUT_DIR}/ was left as it was`);
   const lock = await acquireBuildLock(
     root,
@@ -46,7 +51,7 @@ export async function productionBuild(root: string): Promise<number> {
   try {
     if (!lock) return 1;
     try {
-      return await build(root, guard, lock);
+      return await build(root, guard, lock, eleventyConfig);
     } finally {
       await lock.release();
     }
@@ -66,10 +71,10 @@ interface Rendering {
  * data, is let go once it has written them, so that the gates, the search step and the service
  * worker do not carry it too.
  */
-async function render(Eleventy: typeof import("@11ty/eleventy").default, staged: string, loaded: LoadedContent): Promise<Rendering> {
+async function render(Eleventy: typeof import("@11ty/eleventy").default, staged: string, loaded: LoadedContent, configPath: string): Promise<Rendering> {
   let eleventyConfig: EleventyConfig | undefined;
   const eleventy = new Eleventy("site", STAGING_DIR, {
-    configPath: ".eleventy.js",
+    configPath,
     quietMode: true,
     runMode: "build",
     config: (config) => {
@@ -86,7 +91,7 @@ async function render(Eleventy: typeof import("@11ty/eleventy").default, staged:
   return { renderedPages, eleventyConfig };
 }
 
-async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<number> {
+async function build(root: string, guard: StopGuard, lock: BuildLock, eleventyConfigFile: string): Promise<number> {
   const staged = path.join(root, STAGING_DIR);
   const live = path.join(root, OUTPUT_DIR);
   const started = performance.now();
@@ -108,7 +113,7 @@ async function build(root: string, guard: StopGuard, lock: BuildLock): Promise<n
   const eleventyLoaded = performance.now();
   let rendering: Rendering;
   try {
-    rendering = await render(Eleventy, staged, loaded);
+    rendering = await render(Eleventy, staged, loaded, eleventyConfigFile);
   } catch (error) {
     console.error(`✖ Build failed; ${OUTPUT_DIR}/ was left as it was.\n${describeError(error, root)}`);
     return 1;

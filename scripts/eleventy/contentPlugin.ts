@@ -1,6 +1,6 @@
 import type { AnalysisRecord } from "../content/validateAnalysis.ts";
 import { loadContent, type Content } from "../content/loadContent.ts";
-import { buildSiteIndex, type SiteIndex } from "../content/siteIndex.ts";
+import { analysisUrl, buildSiteIndex, type SiteIndex } from "../content/siteIndex.ts";
 import { parseYaml } from "../content/frontMatter.ts";
 import { buildNow } from "../content/buildNow.ts";
 import type { EleventyConfig } from "./eleventyConfig.ts";
@@ -100,6 +100,8 @@ export default function contentPlugin(eleventyConfig: EleventyConfig): void {
     const { analyses } = (await load(runMode())).content;
     return new Map(analyses.map((analysis) => [`./${analysis.file}`, analysis]));
   });
+  // For articles.11tydata.js, which Eleventy loads by itself and so imports nothing of ours.
+  eleventyConfig.addGlobalData("analysisUrl", () => analysisUrl);
   eleventyConfig.addGlobalData("regionPages", async () => (await load(runMode())).index.regionPages);
   eleventyConfig.addGlobalData("activeRegions", async () =>
     (await load(runMode())).index.regionPages.filter((region) => region.analyses.length > 0),

@@ -1,6 +1,7 @@
 // Every analysis, in this folder or a folder inside it, is published at the address its
-// validated record gives (/articles/<file name>/), with the analysis layout.
-import { analysisUrl } from "../../scripts/content/siteIndex.ts";
+// validated record gives (/articles/<file name>/), with the analysis layout. Eleventy loads this
+// file by itself, outside the compiled build (scripts/build/compileBuild.js), so it imports nothing
+// of ours: what it needs comes as global data (scripts/eleventy/contentPlugin.ts).
 
 /** The analysis's validated record (scripts/content/validateAnalysis.ts). */
 function analysis(data) {
@@ -14,7 +15,7 @@ export default {
   templateEngineOverride: "md",
   eleventyComputed: {
     analysis,
-    permalink: (data) => analysisUrl(analysis(data).slug),
+    permalink: (data) => data.analysisUrl(analysis(data).slug),
     /** The assessment in force on the analysis's day (undefined before the first one). */
     levelWhenWritten: (data) => data.level.levelAt(new Date(`${analysis(data).date}T00:00:00Z`)),
     /** Its share card: its title and that level (scripts/shareCard/shareCards.ts). */

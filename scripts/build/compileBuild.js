@@ -1,0 +1,194 @@
+// @ts-check
+/**
+ * Compiles the production build to plain JavaScript for `npm run build` (scripts/buildCommand.js):
+ * scripts/build.ts and the project's Eleventy configuration (.eleventy.js), with every module of
+ * ours they import, bundled by esbuild; packages stay where npm put them.
+ *
+ * Why: under tsx, Node asks tsx's loader about every module it loads, Eleventy's hundreds
+ * included; the compiled build starts about a second of processor time sooner (docs/performance.md).
+ * The two entries share their modules (esbuild's code splitting), so the build and the Eleventy
+ * configuration it hands to Eleventy see one copy of each module, as they do under tsx.
+ *
+ * A module's `import.meta.url` stays its source file's address, so the files it finds beside
+ * itself (workers, fonts, the service worker's source) are found as they are under tsx.
+ *
+ * The result is kept in node_modules/.cache/defcon-build/, one folder per distinct output, and
+ * reused while the files it was compiled from read the same (their contents' digest: a copy of the
+ * project, whose files have new modification times, reuses it too), so a build with unchanged code
+ * does not run esbuild at all. Builds started at the same moment may both compile; each writes its
+ * folder under a temporary name and renames it, so neither sees half of the other's.
+ *
+ * Plain JavaScript, checked by tsc through its JSDoc types: it runs before anything can load
+ * TypeScript.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** Where compiled builds are kept, inside the project's dependencies like the other tools' caches. */
+export const COMPILED_BUILD_CACHE = "node_modules/.cache/defcon-build";
+/** The record of the last compilation: what it was compiled from, and where it was put. */
+const LAST_COMPILED = "last-compiled.json";
+/** Compiled folders kept besides the one in use, for builds still running an older one. */
+const KEEP = 8;
+/** Read by esbuild besides the modules it bundles: a change to them changes the output. */
+const SETTINGS = ["package.json", "tsconfig.json"];
+
+/**
+ * @typedef {object} CompiledBuild
+ * @property {string} entry The compiled scripts/build.ts, to run with Node.
+ * @property {string} eleventyConfig The compiled .eleventy.js, for the build to hand to Eleventy.
+ */
+
+/**
+ * @typedef {object} LastCompiled
+ * @property {string} folder
+ * @property {string[]} inputs The files compiled from: relative to the project when inside it.
+ * @property {string} digest Of those files' contents, in that order.
+ */
+
+/**
+ * The digest of the files' contents, or undefined if one is gone.
+ * @param {string} root
+ * @param {string[]} inputs
+ * @returns {string | undefined}
+ */
+function digestOf(root, inputs) {
+  const hash = createHash("sha256");
+  for (const input of inputs) {
+    try {
+      hash.update(input).update("\0").update(readFileSync(path.resolve(root, input))).update("\0");
+    } catch {
+      return undefined;
+    }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * @param {string} folder the compiled folder
+ * @returns {CompiledBuild}
+ */
+function compiledIn(folder) {
+  return { entry: path.join(folder, "build.mjs"), eleventyConfig: path.join(folder, "eleventy-config.mjs") };
+}
+
+/**
+ * The last compilation, if every file it was compiled from is as it was then.
+ * @param {string} root
+ * @param {string} cache
+ * @returns {CompiledBuild | undefined}
+ */
+function unchanged(root, cache) {
+  /** @type {LastCompiled} */
+  let last;
+  try {
+    last = JSON.parse(readFileSync(path.join(cache, LAST_COMPILED), "utf8"));
+  } catch {
+    return undefined;
+  }
+  const folder = path.join(cache, last.folder);
+  if (!existsSync(path.join(folder, "build.mjs"))) return undefined;
+  return digestOf(root, last.inputs) === last.digest ? compiledIn(folder) : undefined;
+}
+
+/**
+ * An esbuild plugin: each module of ours keeps its own file's address as `import.meta.url`.
+ * @type {import("esbuild").Plugin}
+ */
+const sourceAddresses = {
+  name: "source-addresses",
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!source.includes("import.meta.url")) return undefined;
+      return {
+        contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+        loader: args.path.endsWith(".ts") ? "ts" : "js",
+      };
+    });
+  },
+};
+
+/**
+ * Removes compiled folders beyond the newest few, oldest first.
+ * @param {string} cache
+ * @param {string} current
+ */
+async function pruneOlder(cache, current) {
+  const entries = await readdir(cache, { withFileTypes: true });
+  const folders = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name === current) continue;
+    const full = path.join(cache, entry.name);
+    folders.push({ full, time: (await stat(full)).mtimeMs });
+  }
+  folders.sort((a, b) => b.time - a.time);
+  await Promise.all(folders.slice(KEEP).map(({ full }) => rm(full, { recursive: true, force: true })));
+}
+
+/**
+ * Compiles the build of the project in `root`, or finds it compiled already.
+ * @param {string} root
+ * @returns {Promise<CompiledBuild>}
+ */
+export async function compileBuild(root) {
+  await mkdir(path.join(root, COMPILED_BUILD_CACHE), { recursive: true });
+  // A copy of the project may link its dependencies to the project's: one cache serves both.
+  const cache = await realpath(path.join(root, COMPILED_BUILD_CACHE));
+  const ready = unchanged(root, cache);
+  if (ready) return ready;
+
+  const { build } = await import("esbuild");
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { build: "scripts/build.ts", "eleventy-config": ".eleventy.js" },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    // Beside the folder the output is moved to, so that its source maps' relative paths hold there.
+    outdir: path.join(cache, "compiled"),
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunk-[hash]",
+    sourcemap: "linked",
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+    plugins: [sourceAddresses],
+  });
+
+  const hash = createHash("sha256");
+  for (const file of [...result.outputFiles].sort((a, b) => a.path.localeCompare(b.path))) hash.update(path.basename(file.path)).update(file.contents);
+  const name = hash.digest("hex").slice(0, 16);
+  const folder = path.join(cache, name);
+  if (!existsSync(folder)) {
+    const writing = `${folder}.${process.pid}.tmp`;
+    await mkdir(writing, { recursive: true });
+    const compiledDir = path.join(cache, "compiled");
+    await Promise.all(result.outputFiles.map((file) => writeFile(path.join(writing, path.relative(compiledDir, file.path)), file.contents)));
+    // Another build may have put the same folder in place meanwhile: its copy is as good.
+    await rename(writing, folder).catch(() => rm(writing, { recursive: true, force: true }));
+  } else {
+    const now = new Date();
+    await utimes(folder, now, now);
+  }
+
+  const inputs = [...Object.keys(result.metafile.inputs), ...SETTINGS.filter((file) => existsSync(path.join(root, file)))].map((file) => {
+    const relative = path.relative(root, path.resolve(root, file));
+    return relative.startsWith("..") ? path.resolve(root, file) : relative;
+  });
+  const digest = digestOf(root, inputs);
+  if (digest === undefined) return compiledIn(folder);
+  /** @type {LastCompiled} */
+  const last = { folder: name, inputs, digest };
+  const record = path.join(cache, `${LAST_COMPILED}.${process.pid}.tmp`);
+  await writeFile(record, JSON.stringify(last));
+  await rename(record, path.join(cache, LAST_COMPILED));
+  await pruneOlder(cache, name);
+  return compiledIn(folder);
+}

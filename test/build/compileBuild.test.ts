@@ -1,0 +1,63 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileBuild, COMPILED_BUILD_CACHE } from "../../scripts/build/compileBuild.js";
+import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { STACK_LINE } from "../helpers/runningBuild.ts";
+
+/** A line added to a copy's Eleventy configuration: a change to the build's own code. */
+const CHANGED_CONFIG_LINE = 'eleventyConfig.addGlobalData("compiledChangeMarker", "a change to the code");';
+
+/**
+ * `npm run build` runs the build compiled to plain JavaScript (scripts/build/compileBuild.js); that
+ * it publishes byte for byte what the TypeScript build publishes is buildHost.test.ts's first test.
+ * Here: that a change to the code is always compiled, and that unchanged code is not compiled again.
+ */
+describe("the compiled build", () => {
+  const sites: FixtureSite[] = [];
+  let original: FixtureSite;
+  let changed: FixtureSite;
+  let copy: FixtureSite;
+
+  beforeAll(async () => {
+    original = await makeFixtureSite();
+    const config = await readFile(path.join(original.root, ".eleventy.js"), "utf8");
+    const changedConfig = config.replace("export default function (eleventyConfig) {", `$&\n  ${CHANGED_CONFIG_LINE}`);
+    expect(changedConfig).not.toBe(config);
+    [changed, copy] = await Promise.all([makeFixtureSite({ files: { ".eleventy.js": changedConfig } }), makeFixtureSite()]);
+    sites.push(original, changed, copy);
+  });
+  afterAll(() => Promise.all(sites.map((site) => site.remove())));
+
+  const lastCompiled = (site: FixtureSite) => path.join(site.root, COMPILED_BUILD_CACHE, "last-compiled.json");
+
+  it("is compiled again when a file it comes from changes, and again when it changes back", async () => {
+    const before = await compileBuild(original.root);
+    const after = await compileBuild(changed.root);
+    expect(after.eleventyConfig).not.toBe(before.eleventyConfig);
+    expect(await readFile(after.eleventyConfig, "utf8")).toContain("compiledChangeMarker");
+    expect(await readFile(before.eleventyConfig, "utf8")).not.toContain("compiledChangeMarker");
+    // The last compilation was the changed copy's: the original must not be given it.
+    expect(await readFile((await compileBuild(original.root)).eleventyConfig, "utf8")).not.toContain("compiledChangeMarker");
+  });
+
+  it("is not compiled again while its files read the same, in the project or in a copy of it", async () => {
+    const first = await compileBuild(original.root);
+    const recorded = (await stat(lastCompiled(original))).mtimeMs;
+    // A copy's files have new modification times and the same contents.
+    expect(await compileBuild(copy.root)).toEqual(first);
+    expect(await compileBuild(original.root)).toEqual(first);
+    expect((await stat(lastCompiled(original))).mtimeMs).toBe(recorded);
+  });
+
+  it("says in one line that the code cannot be compiled, naming the file, without a stack trace", async () => {
+    const broken = await makeFixtureSite({ files: { ".eleventy.js": "export default function (eleventyConfig) {\n" } });
+    sites.push(broken);
+    const result = await broken.buildAsCommand();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("✖ The build's code could not be compiled; nothing was built.");
+    expect(result.stderr).toMatch(/\.eleventy\.js:\d+:\d+/);
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(broken.exists("index.html")).toBe(false);
+  });
+});
