@@ -362,7 +362,7 @@ describe("feed ids across an edit", () => {
       "site/articles/first-name.md",
       ["---", 'title: "A new analysis reusing the old name"', 'date: "2024-02-01"', 'summary: "Clash."', "---", "", "Text."].join("\n"),
     );
-    const result = await site.buildAsCommand({ DEFCON_BUILD_DATE: BUILD_DATE });
+    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain(
       'site/articles/first-name.md › field "feedId": feed id "tag:defconwarningsystem.com,2024-02-01:analysis/first-name" ' +

@@ -1,7 +1,15 @@
-import { randomBytes } from "node:crypto";
+import { execFile } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { gzippedSize } from "../../scripts/gates/gzippedSize.ts";
+import { gzippedSize, GZIPPED_SIZES_FILE, keepGzippedSizes, recallGzippedSizes } from "../../scripts/gates/gzippedSize.ts";
+import { PROJECT_ROOT } from "../helpers/projectRoot.ts";
+
+const run = promisify(execFile);
 
 describe("gzippedSize", () => {
   /** `bytes` bytes of text like a script's: compressible, different for each seed. */
@@ -26,5 +34,48 @@ describe("gzippedSize", () => {
     expect(gzippedSize(repetitive)).toBe(gzipSync(repetitive).length);
     expect(gzippedSize(noise)).toBe(gzipSync(noise).length);
     expect(gzippedSize(noise)).toBeGreaterThan(gzippedSize(repetitive) * 10);
+  });
+});
+
+describe("gzipped sizes kept between builds", () => {
+  it("are read by the next build's process, which measures a remembered file no more", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "defcon-gzipped-sizes-"));
+    try {
+      const content = `${randomBytes(16).toString("hex")}\n`.repeat(20_000);
+      const key = createHash("sha256").update(content).digest("hex");
+      // A build measures the file and keeps its size.
+      const measured = gzippedSize(content);
+      keepGzippedSizes(root);
+      const kept = JSON.parse(await readFile(path.join(root, GZIPPED_SIZES_FILE), "utf8")) as Record<string, number>;
+      expect(kept[key]).toBe(measured);
+
+      // The next build is another process; the size it finds kept is the one it uses (here a
+      // changed one, to tell it from measuring again).
+      await writeFile(path.join(root, GZIPPED_SIZES_FILE), JSON.stringify({ ...kept, [key]: 12_345 }));
+      await writeFile(path.join(root, "asset.js"), content);
+      const nextBuild = [
+        'import { readFileSync } from "node:fs";',
+        `import { gzippedSize, recallGzippedSizes } from ${JSON.stringify(path.join(PROJECT_ROOT, "scripts/gates/gzippedSize.ts"))};`,
+        `recallGzippedSizes(${JSON.stringify(root)});`,
+        `console.log(gzippedSize(readFileSync(${JSON.stringify(path.join(root, "asset.js"))})));`,
+      ].join("\n");
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", nextBuild], { cwd: PROJECT_ROOT });
+      expect(stdout.trim()).toBe("12345");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("are measured again when the kept file is missing or unreadable", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "defcon-gzipped-sizes-"));
+    try {
+      await mkdir(path.dirname(path.join(root, GZIPPED_SIZES_FILE)), { recursive: true });
+      await writeFile(path.join(root, GZIPPED_SIZES_FILE), "{ not json");
+      recallGzippedSizes(root);
+      const content = `${randomBytes(16).toString("hex")}\n`.repeat(20_000);
+      expect(gzippedSize(content)).toBe(gzipSync(content).length);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
