@@ -1,6 +1,6 @@
 // The site's table of contents. Each concern lives in its own plugin under scripts/eleventy/;
 // they are TypeScript: `npm start` runs Eleventy under tsx, and `npm run build` compiles this file
-// with them (scripts/build/compileBuild.js).
+// with them (scripts/build/compileScripts.js).
 import contentPlugin from "./scripts/eleventy/contentPlugin.ts";
 import filtersPlugin from "./scripts/eleventy/filtersPlugin.ts";
 import markdownPlugin from "./scripts/eleventy/markdownPlugin.ts";

@@ -5,13 +5,13 @@
  * any stop signal. If the build runs out of that memory anyway, it is run once more with Node's own
  * limit, after one line saying so; V8's crash report is never shown.
  *
- * The build runs compiled to plain JavaScript (scripts/build/compileBuild.js), without tsx.
+ * The build runs compiled to plain JavaScript (scripts/build/compileScripts.js), without tsx.
  *
  * Plain JavaScript, checked by tsc through its JSDoc types: this process only compiles and waits,
  * so it starts without tsx.
  */
 import { spawn } from "node:child_process";
-import { compileBuild } from "./build/compileBuild.js";
+import { compileBuild } from "./build/compileScripts.js";
 import { buildHeapLimitMb, defaultHeapLimitMb, HEAP_LIMIT_ENV } from "./build/heapLimit.js";
 
 /** Ctrl+C, `kill` and a closed terminal: passed on to the build, which decides how to stop. */

@@ -5,7 +5,7 @@ import path from "node:path";
  * The arguments to Node of one of package.json's scripts ("node --import tsx … --serve …"), so
  * that the benches and the tests run exactly the command editors run.
  */
-export function packageCommandArgs(projectRoot: string, script: "build" | "start"): string[] {
+export function packageCommandArgs(projectRoot: string, script: "build" | "start" | "new" | "assess"): string[] {
   const pkg = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { scripts: Record<string, string | undefined> };
   const command = pkg.scripts[script] ?? "";
   const [program, ...args] = command.split(/\s+/).filter((word) => word !== "");

@@ -38,7 +38,7 @@ export const ELEVENTY_CONFIG = ".eleventy.js";
 /**
  * Builds the project in `root` and publishes it to `root/_site/`; resolves to the exit code.
  * `eleventyConfig` is the Eleventy configuration file to render with: the project's own, or its
- * compiled copy (scripts/build/compileBuild.js).
+ * compiled copy (scripts/build/compileScripts.js).
  * Environment errors (a full disk, a denied permission) are thrown for reportingEnvironmentProblems.
  */
 export async function productionBuild(root: string, eleventyConfig = ELEVENTY_CONFIG): Promise<number> {

@@ -1,6 +1,6 @@
 // Every analysis, in this folder or a folder inside it, is published at the address its
 // validated record gives (/articles/<file name>/), with the analysis layout. Eleventy loads this
-// file by itself, outside the compiled build (scripts/build/compileBuild.js), so it imports nothing
+// file by itself, outside the compiled build (scripts/build/compileScripts.js), so it imports nothing
 // of ours: what it needs comes as global data (scripts/eleventy/contentPlugin.ts).
 
 /** The analysis's validated record (scripts/content/validateAnalysis.ts). */

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect } from "vitest";
+import { packageCommandArgs } from "../../scripts/build/packageCommand.ts";
 
 export interface CliResult {
   code: number;
@@ -12,15 +13,18 @@ export interface CliResult {
 /** "Today" for the commands and the builds in these tests. */
 export const PINNED_NOW = "2026-06-01T10:20:45Z";
 
+/** package.json's script for each command. */
+const SCRIPTS = { newAnalysis: "new", recordAssessment: "assess" } as const;
+
 /**
- * Runs an editor's command as `npm run new` / `npm run assess` does (package.json), in `root`,
- * a copy of the project: a process of its own, for its exit code and exactly what it prints.
+ * Runs an editor's command as `npm run new` / `npm run assess` does (package.json's command), in
+ * `root`, a copy of the project: a process of its own, for its exit code and exactly what it prints.
  */
-export function runCli(root: string, script: "newAnalysis" | "recordAssessment", args: string[]): Promise<CliResult> {
+export function runCli(root: string, script: keyof typeof SCRIPTS, args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", `scripts/cli/${script}.ts`, ...args],
+      [...packageCommandArgs(root, SCRIPTS[script]), ...args],
       { cwd: root, env: { ...process.env, DEFCON_BUILD_DATE: PINNED_NOW } },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr }),
     );

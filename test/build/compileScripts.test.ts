@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileBuild, COMPILED_BUILD_CACHE } from "../../scripts/build/compileBuild.js";
+import { compileBuild, COMPILED_BUILD_CACHE } from "../../scripts/build/compileScripts.js";
 import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { STACK_LINE } from "../helpers/runningBuild.ts";
 
@@ -9,7 +9,7 @@ import { STACK_LINE } from "../helpers/runningBuild.ts";
 const CHANGED_CONFIG_LINE = 'eleventyConfig.addGlobalData("compiledChangeMarker", "a change to the code");';
 
 /**
- * `npm run build` runs the build compiled to plain JavaScript (scripts/build/compileBuild.js); that
+ * `npm run build` runs the build compiled to plain JavaScript (scripts/build/compileScripts.js); that
  * it publishes byte for byte what the TypeScript build publishes is buildHost.test.ts's first test.
  * Here: that a change to the code is always compiled, and that unchanged code is not compiled again.
  */
@@ -29,7 +29,7 @@ describe("the compiled build", () => {
   });
   afterAll(() => Promise.all(sites.map((site) => site.remove())));
 
-  const lastCompiled = (site: FixtureSite) => path.join(site.root, COMPILED_BUILD_CACHE, "last-compiled.json");
+  const lastCompiled = (site: FixtureSite) => path.join(site.root, COMPILED_BUILD_CACHE, "last-compiled-build.json");
 
   it("is compiled again when a file it comes from changes, and again when it changes back", async () => {
     const before = await compileBuild(original.root);

@@ -1,12 +1,14 @@
 // @ts-check
 /**
- * Compiles the production build to plain JavaScript for `npm run build` (scripts/buildCommand.js):
- * scripts/build.ts and the project's Eleventy configuration (.eleventy.js), with every module of
- * ours they import, bundled by esbuild; packages stay where npm put them.
+ * Compiles our TypeScript programs to plain JavaScript: the production build for `npm run build`
+ * (scripts/buildCommand.js), scripts/build.ts and the project's Eleventy configuration
+ * (.eleventy.js), and the editors' commands (scripts/compiledCommand.js); each with every module
+ * of ours it imports, bundled by esbuild; packages stay where npm put them.
  *
  * Why: under tsx, Node asks tsx's loader about every module it loads, Eleventy's hundreds
- * included; the compiled build starts about a second of processor time sooner (docs/performance.md).
- * The two entries share their modules (esbuild's code splitting), so the build and the Eleventy
+ * included, and starts tsx itself: the compiled build takes about a second of processor time
+ * less, an editor's command about three quarters of a second less (docs/performance.md). A
+ * program's entries share their modules (esbuild's code splitting), so the build and the Eleventy
  * configuration it hands to Eleventy see one copy of each module, as they do under tsx.
  *
  * A module's `import.meta.url` stays its source file's address, so the files it finds beside
@@ -29,8 +31,8 @@ import { pathToFileURL } from "node:url";
 
 /** Where compiled builds are kept, inside the project's dependencies like the other tools' caches. */
 export const COMPILED_BUILD_CACHE = "node_modules/.cache/defcon-build";
-/** The record of the last compilation: what it was compiled from, and where it was put. */
-const LAST_COMPILED = "last-compiled.json";
+/** The record of a program's last compilation: what it was compiled from, and where it was put. */
+const lastCompiledFile = (/** @type {string} */ program) => `last-compiled-${program}.json`;
 /** Compiled folders kept besides the one in use, for builds still running an older one. */
 const KEEP = 8;
 /** Read by esbuild besides the modules it bundles: a change to them changes the output. */
@@ -41,6 +43,8 @@ const SETTINGS = ["package.json", "tsconfig.json"];
  * @property {string} entry The compiled scripts/build.ts, to run with Node.
  * @property {string} eleventyConfig The compiled .eleventy.js, for the build to hand to Eleventy.
  */
+
+/** @typedef {Record<string, string>} Entries Each compiled file's name (without `.mjs`) and its source, relative to the project. */
 
 /**
  * @typedef {object} LastCompiled
@@ -68,30 +72,34 @@ function digestOf(root, inputs) {
 }
 
 /**
+ * Each compiled entry's path in `folder`.
  * @param {string} folder the compiled folder
- * @returns {CompiledBuild}
+ * @param {Entries} entries
+ * @returns {Record<string, string>}
  */
-function compiledIn(folder) {
-  return { entry: path.join(folder, "build.mjs"), eleventyConfig: path.join(folder, "eleventy-config.mjs") };
+function compiledIn(folder, entries) {
+  return Object.fromEntries(Object.keys(entries).map((name) => [name, path.join(folder, `${name}.mjs`)]));
 }
 
 /**
- * The last compilation, if every file it was compiled from is as it was then.
+ * The program's last compilation, if every file it was compiled from is as it was then.
  * @param {string} root
  * @param {string} cache
- * @returns {CompiledBuild | undefined}
+ * @param {string} program
+ * @param {Entries} entries
+ * @returns {Record<string, string> | undefined}
  */
-function unchanged(root, cache) {
+function unchanged(root, cache, program, entries) {
   /** @type {LastCompiled} */
   let last;
   try {
-    last = JSON.parse(readFileSync(path.join(cache, LAST_COMPILED), "utf8"));
+    last = JSON.parse(readFileSync(path.join(cache, lastCompiledFile(program)), "utf8"));
   } catch {
     return undefined;
   }
-  const folder = path.join(cache, last.folder);
-  if (!existsSync(path.join(folder, "build.mjs"))) return undefined;
-  return digestOf(root, last.inputs) === last.digest ? compiledIn(folder) : undefined;
+  const compiled = compiledIn(path.join(cache, last.folder), entries);
+  if (!Object.values(compiled).every((file) => existsSync(file))) return undefined;
+  return digestOf(root, last.inputs) === last.digest ? compiled : undefined;
 }
 
 /**
@@ -135,16 +143,29 @@ async function pruneOlder(cache, current) {
  * @returns {Promise<CompiledBuild>}
  */
 export async function compileBuild(root) {
+  const compiled = await compileScripts(root, "build", { build: "scripts/build.ts", "eleventy-config": ".eleventy.js" });
+  return { entry: /** @type {string} */ (compiled["build"]), eleventyConfig: /** @type {string} */ (compiled["eleventy-config"]) };
+}
+
+/**
+ * Compiles one of the project's programs, or finds it compiled already; resolves to each entry's
+ * compiled file.
+ * @param {string} root the project
+ * @param {string} program a name for the program, for its record of what it was compiled from
+ * @param {Entries} entries
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function compileScripts(root, program, entries) {
   await mkdir(path.join(root, COMPILED_BUILD_CACHE), { recursive: true });
   // A copy of the project may link its dependencies to the project's: one cache serves both.
   const cache = await realpath(path.join(root, COMPILED_BUILD_CACHE));
-  const ready = unchanged(root, cache);
+  const ready = unchanged(root, cache, program, entries);
   if (ready) return ready;
 
   const { build } = await import("esbuild");
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { build: "scripts/build.ts", "eleventy-config": ".eleventy.js" },
+    entryPoints: entries,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -183,12 +204,12 @@ export async function compileBuild(root) {
     return relative.startsWith("..") ? path.resolve(root, file) : relative;
   });
   const digest = digestOf(root, inputs);
-  if (digest === undefined) return compiledIn(folder);
+  if (digest === undefined) return compiledIn(folder, entries);
   /** @type {LastCompiled} */
   const last = { folder: name, inputs, digest };
-  const record = path.join(cache, `${LAST_COMPILED}.${process.pid}.tmp`);
+  const record = path.join(cache, `${lastCompiledFile(program)}.${process.pid}.tmp`);
   await writeFile(record, JSON.stringify(last));
-  await rename(record, path.join(cache, LAST_COMPILED));
+  await rename(record, path.join(cache, lastCompiledFile(program)));
   await pruneOlder(cache, name);
-  return compiledIn(folder);
+  return compiledIn(folder, entries);
 }
