@@ -1,14 +1,16 @@
 import { chromium, type Browser } from "playwright-core";
 import { inject } from "vitest";
-import { CHROMIUM_PATH, chromiumAvailable } from "../../scripts/preview/chromium.ts";
+import { TEST_CHROMIUM_PATH, testChromiumAvailable } from "../../scripts/preview/chromium.ts";
 import { describeWithTool } from "./requiredTool.ts";
-
-export { CHROMIUM_PATH, chromiumAvailable };
 
 /** `describe` for tests that need Chromium: skipped loudly without it, failed under CI=true. */
 export function describeInBrowser(name: string, body: () => void): void {
   describeWithTool(
-    { name: `Chromium (at ${CHROMIUM_PATH})`, available: chromiumAvailable, install: "apt-get install -y chromium, or set CHROMIUM_PATH" },
+    {
+      name: `Chromium (at ${TEST_CHROMIUM_PATH})`,
+      available: testChromiumAvailable,
+      install: "apt-get install -y chromium-headless-shell (or chromium), or set CHROMIUM_PATH",
+    },
     name,
     body,
   );
