@@ -54,16 +54,20 @@ const SETTINGS = ["package.json", "tsconfig.json"];
  */
 
 /**
- * The digest of the files' contents, or undefined if one is gone.
+ * The digest of the files' contents, or undefined if one is gone: as `compiled` holds them (what
+ * esbuild compiled, so that an edit made during the compilation is not taken as compiled), else
+ * as they are on disk.
  * @param {string} root
  * @param {string[]} inputs
+ * @param {Map<string, Buffer>} [compiled] contents by absolute path
  * @returns {string | undefined}
  */
-function digestOf(root, inputs) {
+function digestOf(root, inputs, compiled = new Map()) {
   const hash = createHash("sha256");
   for (const input of inputs) {
+    const file = path.resolve(root, input);
     try {
-      hash.update(input).update("\0").update(readFileSync(path.resolve(root, input))).update("\0");
+      hash.update(input).update("\0").update(compiled.get(file) ?? readFileSync(file)).update("\0");
     } catch {
       return undefined;
     }
@@ -103,22 +107,26 @@ function unchanged(root, cache, program, entries) {
 }
 
 /**
- * An esbuild plugin: each module of ours keeps its own file's address as `import.meta.url`.
- * @type {import("esbuild").Plugin}
+ * An esbuild plugin that reads our modules for esbuild: each keeps its own file's address as
+ * `import.meta.url`, and what was read is kept in `read`, by path.
+ * @param {Map<string, Buffer>} read
+ * @returns {import("esbuild").Plugin}
  */
-const sourceAddresses = {
-  name: "source-addresses",
-  setup(build) {
-    build.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      if (!source.includes("import.meta.url")) return undefined;
-      return {
-        contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
-        loader: args.path.endsWith(".ts") ? "ts" : "js",
-      };
-    });
-  },
-};
+function readingSources(read) {
+  return {
+    name: "reading-sources",
+    setup(build) {
+      build.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
+        const bytes = await readFile(args.path);
+        read.set(args.path, bytes);
+        return {
+          contents: bytes.toString("utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+          loader: args.path.endsWith(".ts") ? "ts" : "js",
+        };
+      });
+    },
+  };
+}
 
 /**
  * Removes compiled folders beyond the newest few, oldest first.
@@ -163,6 +171,8 @@ export async function compileScripts(root, program, entries) {
   if (ready) return ready;
 
   const { build } = await import("esbuild");
+  /** @type {Map<string, Buffer>} */
+  const read = new Map();
   const result = await build({
     absWorkingDir: root,
     entryPoints: entries,
@@ -180,7 +190,7 @@ export async function compileScripts(root, program, entries) {
     metafile: true,
     write: false,
     logLevel: "silent",
-    plugins: [sourceAddresses],
+    plugins: [readingSources(read)],
   });
 
   const hash = createHash("sha256");
@@ -203,7 +213,7 @@ export async function compileScripts(root, program, entries) {
     const relative = path.relative(root, path.resolve(root, file));
     return relative.startsWith("..") ? path.resolve(root, file) : relative;
   });
-  const digest = digestOf(root, inputs);
+  const digest = digestOf(root, inputs, read);
   if (digest === undefined) return compiledIn(folder, entries);
   /** @type {LastCompiled} */
   const last = { folder: name, inputs, digest };
