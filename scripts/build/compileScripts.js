@@ -28,9 +28,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { DEPENDENCY_CACHE } from "./dependencyCache.js";
 
-/** Where compiled builds are kept, inside the project's dependencies like the other tools' caches. */
-export const COMPILED_BUILD_CACHE = "node_modules/.cache/defcon-build";
+/** Where compiled programs are kept. */
+export const COMPILED_BUILD_CACHE = DEPENDENCY_CACHE;
+/** Where esbuild is told it writes, beside the folders its output is moved to (source maps' relative paths hold there). */
+const OUTDIR = "compiled";
 /** The record of a program's last compilation: what it was compiled from, and where it was put. */
 const lastCompiledFile = (/** @type {string} */ program) => `last-compiled-${program}.json`;
 /** Compiled folders kept besides the one in use, for builds still running an older one. */
@@ -129,6 +132,32 @@ function readingSources(read) {
 }
 
 /**
+ * Puts the compiled files in `cache`, in a folder named by their digest, unless that folder is
+ * there already; resolves to its name.
+ * @param {string} cache
+ * @param {import("esbuild").OutputFile[]} outputFiles
+ * @returns {Promise<string>}
+ */
+async function placeOutput(cache, outputFiles) {
+  const hash = createHash("sha256");
+  for (const file of [...outputFiles].sort((a, b) => a.path.localeCompare(b.path))) hash.update(path.basename(file.path)).update(file.contents);
+  const name = hash.digest("hex").slice(0, 16);
+  const folder = path.join(cache, name);
+  if (existsSync(folder)) {
+    const now = new Date();
+    await utimes(folder, now, now);
+    return name;
+  }
+  const writing = `${folder}.${process.pid}.tmp`;
+  await mkdir(writing, { recursive: true });
+  const written = path.join(cache, OUTDIR);
+  await Promise.all(outputFiles.map((file) => writeFile(path.join(writing, path.relative(written, file.path)), file.contents)));
+  // Another build may have put the same folder in place meanwhile: its copy is as good.
+  await rename(writing, folder).catch(() => rm(writing, { recursive: true, force: true }));
+  return name;
+}
+
+/**
  * Removes compiled folders beyond the newest few, oldest first.
  * @param {string} cache
  * @param {string} current
@@ -182,8 +211,7 @@ export async function compileScripts(root, program, entries) {
     platform: "node",
     target: "node20",
     packages: "external",
-    // Beside the folder the output is moved to, so that its source maps' relative paths hold there.
-    outdir: path.join(cache, "compiled"),
+    outdir: path.join(cache, OUTDIR),
     outExtension: { ".js": ".mjs" },
     chunkNames: "chunk-[hash]",
     sourcemap: "linked",
@@ -193,21 +221,8 @@ export async function compileScripts(root, program, entries) {
     plugins: [readingSources(read)],
   });
 
-  const hash = createHash("sha256");
-  for (const file of [...result.outputFiles].sort((a, b) => a.path.localeCompare(b.path))) hash.update(path.basename(file.path)).update(file.contents);
-  const name = hash.digest("hex").slice(0, 16);
+  const name = await placeOutput(cache, result.outputFiles);
   const folder = path.join(cache, name);
-  if (!existsSync(folder)) {
-    const writing = `${folder}.${process.pid}.tmp`;
-    await mkdir(writing, { recursive: true });
-    const compiledDir = path.join(cache, "compiled");
-    await Promise.all(result.outputFiles.map((file) => writeFile(path.join(writing, path.relative(compiledDir, file.path)), file.contents)));
-    // Another build may have put the same folder in place meanwhile: its copy is as good.
-    await rename(writing, folder).catch(() => rm(writing, { recursive: true, force: true }));
-  } else {
-    const now = new Date();
-    await utimes(folder, now, now);
-  }
 
   const inputs = [...Object.keys(result.metafile.inputs), ...SETTINGS.filter((file) => existsSync(path.join(root, file)))].map((file) => {
     const relative = path.relative(root, path.resolve(root, file));

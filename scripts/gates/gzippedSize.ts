@@ -2,14 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { DEPENDENCY_CACHE } from "../build/dependencyCache.js";
 
 /** Below this, gzip costs about what hashing would: such files are measured every time. */
 const REMEMBERED_FROM_BYTES = 256 * 1024;
-/**
- * Where large files' gzipped sizes are kept between builds, relative to the project: with the
- * compiled build, in the dependencies' cache, which copies of the project share.
- */
-export const GZIPPED_SIZES_FILE = "node_modules/.cache/defcon-build/gzipped-sizes.json";
+/** Where large files' gzipped sizes are kept between builds, relative to the project. */
+export const GZIPPED_SIZES_FILE = `${DEPENDENCY_CACHE}/gzipped-sizes.json`;
 /** The most sizes kept: a few large assets (the CMS's script) change only with their package. */
 const KEPT = 64;
 
