@@ -1,10 +1,11 @@
-import { fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../scripts/gates/runGates.ts";
 import type { HostBuildRequest, HostBuildResult } from "../helpers/buildHostPool.ts";
-import { makeFixtureSite, PROJECT_ROOT, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { compileBuildHost, forkBuildHost } from "../helpers/forkBuildHost.ts";
+import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
 
 /**
  * The warm build host that fixture sites build on must publish what `npm run build` publishes,
@@ -24,17 +25,18 @@ describe("a warm build host", () => {
   };
 
   const sites: FixtureSite[] = [];
-  const host = fork(path.join(PROJECT_ROOT, "test/helpers/buildHost.ts"), [], { cwd: PROJECT_ROOT, execArgv: ["--import", "tsx"], stdio: "pipe" });
+  let host: ChildProcess;
   const buildOnThisHost = (site: FixtureSite) =>
     new Promise<HostBuildResult>((resolve) => {
       host.once("message", resolve);
       host.send({ root: site.root, env: ENV } satisfies HostBuildRequest);
     });
-  let crashingHost: ReturnType<typeof fork> | undefined;
+  let crashingHost: ChildProcess | undefined;
   let onHost: FixtureSite;
   let asCommand: FixtureSite;
 
   beforeAll(async () => {
+    host = forkBuildHost(await compileBuildHost());
     // Another site first, with other content and a changed layout: nothing of it may carry over.
     const other = await makeFixtureSite({ analyses: { "other-piece": validAnalysis({ title: "Other piece" }) } });
     const layout = path.join(other.root, "_includes/layouts/base.njk");
@@ -52,7 +54,7 @@ describe("a warm build host", () => {
     expect(command.code, command.output).toBe(0);
   });
   afterAll(async () => {
-    host.kill();
+    host?.kill();
     crashingHost?.kill();
     await Promise.all(sites.map((site) => site.remove()));
   });
@@ -70,6 +72,15 @@ describe("a warm build host", () => {
     expect(differing).toEqual([]);
   });
 
+  it("refuses a fixture with an .eleventy.js of its own, which it would not load, rather than build it with the project's", async () => {
+    const own = await makeFixtureSite({ files: { ".eleventy.js": (await readFile(path.join(onHost.root, ".eleventy.js"), "utf8")) + "\n// changed\n" } });
+    sites.push(own);
+    const answer = await buildOnThisHost(own);
+    expect(answer.code).toBe(1);
+    expect(answer.stderr).toContain("has an .eleventy.js of its own, which a build host does not load; build it with buildAsCommand");
+    expect(own.exists("index.html")).toBe(false);
+  });
+
   it("answers for a build that crashes as its process would: exit code 1 and the error, without hanging", async () => {
     // Global data that throws outside any promise the build awaits: an uncaught error.
     const crashes = { files: { "_data/crash.js": 'export default function () {\n  setTimeout(() => { throw new Error("crashed on purpose"); }, 0);\n  return {};\n}\n' } };
@@ -80,7 +91,7 @@ describe("a warm build host", () => {
     expect(command.code).toBe(1);
     expect(command.stderr).toContain("crashed on purpose");
 
-    crashingHost = fork(path.join(PROJECT_ROOT, "test/helpers/buildHost.ts"), [], { cwd: PROJECT_ROOT, execArgv: ["--import", "tsx"], stdio: "pipe" });
+    crashingHost = forkBuildHost(await compileBuildHost());
     const exited = new Promise<number | null>((resolve) => crashingHost!.once("exit", resolve));
     const answer = await new Promise<HostBuildResult>((resolve) => {
       crashingHost!.once("message", resolve);

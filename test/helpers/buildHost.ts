@@ -1,23 +1,29 @@
 /**
- * A build host: a Node process, started as `npm run build` starts (with tsx), that runs fixture
- * builds one after another on request, so that tests pay for Node, tsx and Eleventy's own start
- * once instead of once per build. Each build runs in the fixture's folder, with the test's
- * environment, and its console output is captured.
+ * A build host: a Node process, started compiled as `npm run build` starts the build
+ * (forkBuildHost.ts), that runs fixture builds one after another on request, so that tests pay for
+ * Node and Eleventy's own start once instead of once per build. Each build runs in the fixture's
+ * folder, with the test's environment, and its console output is captured.
  *
- * The build's code is loaded once per host: a fixture's scripts/ is a link to the project's, which
- * Node loads from its real path (copyProject.ts), and its modules keep nothing of one build for the
- * next but what is keyed by content (as `npm start` rebuilds in one process). A fixture's own
- * `.eleventy.js` and `.11tydata.js` files are loaded once per fixture folder: a test that changes
- * one between two builds must build with `buildAsCommand`.
+ * The build's code is loaded once per host, compiled from the project's scripts/ (a fixture's
+ * scripts/ is a link to them), and its modules keep nothing of one build for the next but what is
+ * keyed by content (as `npm start` rebuilds in one process). Every fixture is rendered with the
+ * project's Eleventy configuration, compiled with the host: a fixture with an `.eleventy.js` of its
+ * own is refused, and must build with `buildAsCommand`. A fixture's `.11tydata.js` files are
+ * loaded once per fixture folder: a test that changes one between two builds must build with
+ * `buildAsCommand` too.
  *
- * Receives `{ root, env }` over IPC; answers `{ code, stdout, stderr }` (buildHostPool.ts).
+ * Started as `node build-host.mjs <compiled .eleventy.js>`. Receives `{ root, env }` over IPC;
+ * answers `{ code, stdout, stderr }` (buildHostPool.ts).
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 // Loaded once, before the first build asks for it: every fixture resolves the same Eleventy
 // (their node_modules is a link to the project's).
 import "@11ty/eleventy";
 import { format } from "node:util";
-import { pathToFileURL } from "node:url";
+import { productionBuild, ELEVENTY_CONFIG } from "../../scripts/build/productionBuild.ts";
+import { reportingEnvironmentProblems } from "../../scripts/build/environmentProblem.ts";
+import { PROJECT_ROOT } from "./projectRoot.ts";
 
 import type { HostBuildRequest, HostBuildResult } from "./buildHostPool.ts";
 
@@ -41,12 +47,17 @@ function forgetEarlierBuilds(): void {
   TemplateContent._inputCache.clear();
 }
 
+/** The project's Eleventy configuration, compiled with this host. */
+const compiledEleventyConfig = process.argv[2];
+if (!compiledEleventyConfig) throw new Error("Usage: node build-host.mjs <compiled .eleventy.js>");
+const projectEleventyConfig = readFileSync(path.join(PROJECT_ROOT, ELEVENTY_CONFIG), "utf8");
+
 async function buildIn(root: string): Promise<number> {
+  if (readFileSync(path.join(root, ELEVENTY_CONFIG), "utf8") !== projectEleventyConfig) {
+    throw new Error(`${root}: this fixture has an ${ELEVENTY_CONFIG} of its own, which a build host does not load; build it with buildAsCommand`);
+  }
   forgetEarlierBuilds();
-  const load = (file: string) => import(pathToFileURL(path.join(root, "scripts/build", file)).href);
-  const { productionBuild } = await load("productionBuild.ts");
-  const { reportingEnvironmentProblems } = await load("environmentProblem.ts");
-  return reportingEnvironmentProblems(root, () => productionBuild(root));
+  return reportingEnvironmentProblems(root, () => productionBuild(root, compiledEleventyConfig));
 }
 
 /** Counts of the kinds of work the event loop is waiting on (files, timers, child processes…). */

@@ -4,12 +4,11 @@
  * once a host has built it. As many hosts as the machine has cores build at once; other requests
  * wait their turn. A host that dies answers its build with what it printed, and is replaced.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createServer, type IncomingMessage } from "node:http";
 import os from "node:os";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { PROJECT_ROOT } from "./projectRoot.ts";
+import { compileBuildHost, forkBuildHost, type CompiledBuildHost } from "./forkBuildHost.ts";
 
 export interface HostBuildRequest {
   root: string;
@@ -39,12 +38,8 @@ export interface BuildHostPool {
   close(): Promise<void>;
 }
 
-function startHost(): Host {
-  const child = fork(path.join(PROJECT_ROOT, "test/helpers/buildHost.ts"), [], {
-    cwd: PROJECT_ROOT,
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
+function startHost(compiled: CompiledBuildHost): Host {
+  const child = forkBuildHost(compiled, ["ignore", "pipe", "pipe", "ipc"]);
   const host: Host = { child, stderr: [], busy: false };
   child.stdout?.on("data", (chunk: Buffer) => host.stderr.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => host.stderr.push(chunk.toString()));
@@ -58,17 +53,18 @@ async function readJson(request: IncomingMessage): Promise<HostBuildRequest> {
 }
 
 export async function startBuildHostPool(size = Math.max(1, os.availableParallelism())): Promise<BuildHostPool> {
+  const compiled = await compileBuildHost();
   const hosts: Host[] = [];
   const waiting: Waiting[] = [];
   let closing = false;
   const replace = (dead: Host) => {
     if (closing) return;
-    const host = startHost();
+    const host = startHost(compiled);
     host.child.on("close", () => replace(host));
     hosts[hosts.indexOf(dead)] = host;
   };
   for (let i = 0; i < size; i++) {
-    const host = startHost();
+    const host = startHost(compiled);
     host.child.on("close", () => replace(host));
     hosts.push(host);
   }
