@@ -12,8 +12,8 @@ export interface SiteContext {
   origin: string;
   /** Every file in the output with its size in bytes. */
   files: ReadonlyMap<string, number>;
-  /** Gzipped sizes of the text assets (CSS, JavaScript, SVG) a page may load. */
-  gzippedAssets: ReadonlyMap<string, number>;
+  /** Gzipped sizes of the text assets (CSS, JavaScript, SVG) a page may load, by output file. */
+  gzippedAssets: Pick<ReadonlyMap<string, number>, "get">;
   /** For each stylesheet, the output files it loads (fonts, images, imports). */
   cssDependencies: ReadonlyMap<string, string[]>;
 }

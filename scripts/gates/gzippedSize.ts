@@ -36,6 +36,27 @@ export function gzippedSize(content: Buffer | string): number {
   return size;
 }
 
+/**
+ * Gzipped sizes of the files in `contents`, by name, each measured the first time it is asked
+ * for: a page loads a few of the output's text assets, and the rest (the CMS's hundred chunks)
+ * are never weighed.
+ */
+export function gzippedSizesOnDemand(contents: ReadonlyMap<string, Buffer>): Pick<ReadonlyMap<string, number>, "get"> {
+  const sizes = new Map<string, number>();
+  return {
+    get(file) {
+      let size = sizes.get(file);
+      if (size === undefined) {
+        const content = contents.get(file);
+        if (content === undefined) return undefined;
+        size = gzippedSize(content);
+        sizes.set(file, size);
+      }
+      return size;
+    },
+  };
+}
+
 /** Adds the sizes earlier builds of the project in `root` kept. A missing or unreadable file only means measuring again. */
 export function recallGzippedSizes(root: string): void {
   let stored: unknown;

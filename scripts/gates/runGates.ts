@@ -8,7 +8,7 @@ import { scanPages } from "./scanPages.ts";
 import { resolveReference } from "./resolveReference.ts";
 import { cssUrls, type Reference } from "./scanPage.ts";
 import { scanJsonFeed, scanXmlFeed } from "./scanFeed.ts";
-import { gzippedSize } from "./gzippedSize.ts";
+import { gzippedSizesOnDemand } from "./gzippedSize.ts";
 
 /** Every file under `dir` whose name ends in `.html`, as forward-slash paths relative to it. */
 export async function listHtmlFiles(dir: string): Promise<string[]> {
@@ -76,7 +76,8 @@ export async function runGates(outputDir: string, set: GateSet): Promise<GateRep
   const all = await listFiles(outputDir);
   const htmlFiles = all.filter((file) => file.endsWith(".html"));
   const files = new Map<string, number>(htmlFiles.map((file) => [file, 0]));
-  const gzippedAssets = new Map<string, number>();
+  const compressible = new Map<string, Buffer>();
+  const gzippedAssets = gzippedSizesOnDemand(compressible);
   const cssDependencies = new Map<string, string[]>();
   const others: ScannedFile[] = [];
   const site: SiteContext = {
@@ -96,7 +97,7 @@ export async function runGates(outputDir: string, set: GateSet): Promise<GateRep
   const texts = await Promise.all(scanned.map((file) => reading(() => readFile(path.join(outputDir, file)))));
   scanned.forEach((file, i) => {
     const buffer = texts[i]!;
-    gzippedAssets.set(file, gzippedSize(buffer));
+    compressible.set(file, buffer);
     let references: Reference[] | undefined;
     if (file.endsWith(".css")) references = cssUrls(buffer.toString("utf8")).map((url) => ({ url, kind: "resource", where: "url() in CSS" }));
     else if (file.endsWith(".xml")) references = scanXmlFeed(buffer.toString("utf8"));

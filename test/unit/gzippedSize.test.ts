@@ -6,7 +6,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { gzippedSize, GZIPPED_SIZES_FILE, keepGzippedSizes, recallGzippedSizes } from "../../scripts/gates/gzippedSize.ts";
+import { gzippedSize, gzippedSizesOnDemand, GZIPPED_SIZES_FILE, keepGzippedSizes, recallGzippedSizes } from "../../scripts/gates/gzippedSize.ts";
 import { PROJECT_ROOT } from "../helpers/projectRoot.ts";
 
 const run = promisify(execFile);
@@ -34,6 +34,27 @@ describe("gzippedSize", () => {
     expect(gzippedSize(repetitive)).toBe(gzipSync(repetitive).length);
     expect(gzippedSize(noise)).toBe(gzipSync(noise).length);
     expect(gzippedSize(noise)).toBeGreaterThan(gzippedSize(repetitive) * 10);
+  });
+});
+
+describe("gzippedSizesOnDemand", () => {
+  it("measures a file the first time it is asked for, once, and never a file nobody asks for", () => {
+    const looked = new Map<string, number>();
+    const contents = new (class extends Map<string, Buffer> {
+      override get(file: string) {
+        looked.set(file, (looked.get(file) ?? 0) + 1);
+        return super.get(file);
+      }
+    })([
+      ["assets/site.css", Buffer.from("body { color: black; }\n".repeat(50))],
+      ["admin/chunk.js", Buffer.from("var unused = 1;\n".repeat(50))],
+    ]);
+    const sizes = gzippedSizesOnDemand(contents);
+    expect(sizes.get("assets/site.css")).toBe(gzipSync(contents.get("assets/site.css")!).length);
+    looked.clear();
+    expect(sizes.get("assets/site.css")).toBe(gzipSync(Map.prototype.get.call(contents, "assets/site.css") as Buffer).length);
+    expect(sizes.get("missing.js")).toBeUndefined();
+    expect([...looked]).toEqual([["missing.js", 1]]);
   });
 });
 
