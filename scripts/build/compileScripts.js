@@ -24,8 +24,8 @@
  * TypeScript.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, realpath, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, utimesSync } from "node:fs";
+import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { DEPENDENCY_CACHE } from "./dependencyCache.js";
@@ -38,6 +38,12 @@ const OUTDIR = "compiled";
 const lastCompiledFile = (/** @type {string} */ program) => `last-compiled-${program}.json`;
 /** Compiled folders kept besides the one in use, for builds still running an older one. */
 const KEEP = 8;
+/**
+ * A compiled folder used more recently than this is never removed: a build, or a test run's build
+ * hosts, loads files from it for as long as it runs (Eleventy reads its configuration at each
+ * build), however many other versions are compiled meanwhile.
+ */
+const IN_USE_MS = 6 * 60 * 60 * 1000;
 /** Read by esbuild besides the modules it bundles: a change to them changes the output. */
 const SETTINGS = ["package.json", "tsconfig.json"];
 
@@ -104,9 +110,25 @@ function unchanged(root, cache, program, entries) {
   } catch {
     return undefined;
   }
-  const compiled = compiledIn(path.join(cache, last.folder), entries);
+  const folder = path.join(cache, last.folder);
+  const compiled = compiledIn(folder, entries);
   if (!Object.values(compiled).every((file) => existsSync(file))) return undefined;
-  return digestOf(root, last.inputs) === last.digest ? compiled : undefined;
+  if (digestOf(root, last.inputs) !== last.digest) return undefined;
+  markUsed(folder);
+  return compiled;
+}
+
+/**
+ * Records that a compiled folder is in use now (its modification time), so that pruning spares it.
+ * @param {string} folder
+ */
+function markUsed(folder) {
+  try {
+    const now = new Date();
+    utimesSync(folder, now, now);
+  } catch {
+    // Read-only: it is only a hint for pruning.
+  }
 }
 
 /**
@@ -144,8 +166,7 @@ async function placeOutput(cache, outputFiles) {
   const name = hash.digest("hex").slice(0, 16);
   const folder = path.join(cache, name);
   if (existsSync(folder)) {
-    const now = new Date();
-    await utimes(folder, now, now);
+    markUsed(folder);
     return name;
   }
   const writing = `${folder}.${process.pid}.tmp`;
@@ -158,7 +179,7 @@ async function placeOutput(cache, outputFiles) {
 }
 
 /**
- * Removes compiled folders beyond the newest few, oldest first.
+ * Removes compiled folders beyond the newest few, oldest first, if none has used them for hours.
  * @param {string} cache
  * @param {string} current
  */
@@ -171,7 +192,9 @@ async function pruneOlder(cache, current) {
     folders.push({ full, time: (await stat(full)).mtimeMs });
   }
   folders.sort((a, b) => b.time - a.time);
-  await Promise.all(folders.slice(KEEP).map(({ full }) => rm(full, { recursive: true, force: true })));
+  const unusedSince = Date.now() - IN_USE_MS;
+  const unused = folders.slice(KEEP).filter(({ time }) => time < unusedSince);
+  await Promise.all(unused.map(({ full }) => rm(full, { recursive: true, force: true })));
 }
 
 /**

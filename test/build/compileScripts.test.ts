@@ -1,7 +1,9 @@
-import { readFile, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileBuild, COMPILED_BUILD_CACHE } from "../../scripts/build/compileScripts.js";
+import { compileBuild, compileScripts, COMPILED_BUILD_CACHE } from "../../scripts/build/compileScripts.js";
 import { makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
 import { STACK_LINE } from "../helpers/runningBuild.ts";
 
@@ -59,5 +61,41 @@ describe("the compiled build", () => {
     expect(result.stderr).toMatch(/\.eleventy\.js:\d+:\d+/);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(broken.exists("index.html")).toBe(false);
+  });
+});
+
+describe("the cache of compiled programs", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), "defcon-compiled-"));
+    await writeFile(path.join(root, "package.json"), '{ "type": "module" }\n');
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  const compileOne = async (name: string, n: number) => {
+    await writeFile(path.join(root, `${name}.ts`), `export const n: number = ${n};\n`);
+    return (await compileScripts(root, name, { [name]: `${name}.ts` }))[name]!;
+  };
+  const compiledFolders = async () =>
+    (await readdir(path.join(root, COMPILED_BUILD_CACHE), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+
+  it("keeps a program that was just used, however many are compiled after it, and prunes only what has long been unused", async () => {
+    // A long-running process (a build, a test run's build hosts) found its program compiled long ago.
+    const inUse = await compileOne("in-use", 0);
+    const longAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
+    await utimes(path.dirname(inUse), longAgo, longAgo);
+    expect(await compileOne("in-use", 0)).toBe(inUse);
+
+    // Then many other versions of another program are compiled while it runs.
+    for (let n = 1; n <= 12; n++) await compileOne("other", n);
+    expect(existsSync(inUse), "the program in use was removed from under it").toBe(true);
+    expect(await compiledFolders()).toHaveLength(13);
+
+    // Folders unused for days go, down to the newest few.
+    for (const folder of await compiledFolders()) await utimes(path.join(root, COMPILED_BUILD_CACHE, folder), longAgo, longAgo);
+    const latest = await compileOne("other", 13);
+    const left = await compiledFolders();
+    expect(left).toContain(path.basename(path.dirname(latest)));
+    expect(left.length).toBeLessThan(13);
   });
 });
