@@ -4,6 +4,7 @@
  * `npm run build` runs it compiled (scripts/build/compileScripts.js), naming the compiled Eleventy
  * configuration as its argument; run by hand with tsx, it renders with .eleventy.js.
  */
+import "./build/oneOffEleventy.ts";
 import { reportingEnvironmentProblems } from "./build/environmentProblem.ts";
 import { productionBuild } from "./build/productionBuild.ts";
 

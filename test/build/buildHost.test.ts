@@ -1,11 +1,25 @@
 import type { ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listFiles } from "../../scripts/gates/runGates.ts";
 import type { HostBuildRequest, HostBuildResult } from "../helpers/buildHostPool.ts";
 import { compileBuildHost, forkBuildHost } from "../helpers/forkBuildHost.ts";
 import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+
+/** Loaded into each process of a build: notes that it started, and every module hook it registers. */
+const HOOKS_PROBE = `
+import module from "node:module";
+import { appendFileSync } from "node:fs";
+const log = (line) => appendFileSync(new URL("./hooks-probe.log", import.meta.url), line + "\\n");
+log("started " + process.argv.slice(1).join(" "));
+const register = module.register;
+module.register = function (specifier, ...rest) {
+  log("registered " + String(specifier));
+  return register.call(this, specifier, ...rest);
+};
+`;
 
 /**
  * The warm build host that fixture sites build on must publish what `npm run build` publishes,
@@ -50,7 +64,12 @@ describe("a warm build host", () => {
     expect((await buildOnThisHost(failing)).code).toBe(1);
     const hosted = await buildOnThisHost(onHost);
     expect(hosted.code, hosted.stderr).toBe(0);
-    const command = await asCommand.buildAsCommand(ENV);
+    // The command's processes each note that they started, and any Node module hooks they register.
+    await asCommand.write("hooks-probe.mjs", HOOKS_PROBE);
+    const command = await asCommand.buildAsCommand({
+      ...ENV,
+      NODE_OPTIONS: `--import=${pathToFileURL(path.join(asCommand.root, "hooks-probe.mjs")).href}`,
+    });
     expect(command.code, command.output).toBe(0);
   });
   afterAll(async () => {
@@ -70,6 +89,12 @@ describe("a warm build host", () => {
       if (!a.equals(b) && a.toString().replaceAll(onHost.root, "ROOT") !== b.toString().replaceAll(asCommand.root, "ROOT")) differing.push(file);
     }
     expect(differing).toEqual([]);
+  });
+
+  it("renders without the module hooks of Eleventy's watch mode, which a build that renders once has no use for", async () => {
+    const probed = (await readFile(path.join(asCommand.root, "hooks-probe.log"), "utf8")).trim().split("\n");
+    expect(probed.some((line) => /^started .*build\.mjs/.test(line)), probed.join("\n")).toBe(true);
+    expect(probed.filter((line) => line.startsWith("registered")), probed.join("\n")).toEqual([]);
   });
 
   it("refuses a fixture with an .eleventy.js of its own, which it would not load, rather than build it with the project's", async () => {

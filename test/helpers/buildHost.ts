@@ -17,9 +17,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-// Loaded once, before the first build asks for it: every fixture resolves the same Eleventy
-// (their node_modules is a link to the project's).
-import "@11ty/eleventy";
+import "../../scripts/build/oneOffEleventy.ts";
 import { format } from "node:util";
 import { productionBuild, ELEVENTY_CONFIG } from "../../scripts/build/productionBuild.ts";
 import { reportingEnvironmentProblems } from "../../scripts/build/environmentProblem.ts";
@@ -28,6 +26,11 @@ import { PROJECT_ROOT } from "./projectRoot.ts";
 import type { HostBuildRequest, HostBuildResult } from "./buildHostPool.ts";
 
 type ConsoleMethod = "log" | "info" | "warn" | "error";
+
+// Loaded once, before the first build asks for it: every fixture resolves the same Eleventy
+// (their node_modules is a link to the project's). Imported here rather than above, so that it
+// loads after oneOffEleventy.ts has run, as it does in `npm run build`.
+await import("@11ty/eleventy");
 
 /** Eleventy's own modules, by file: the ones whose process-wide caches a fresh process would not have. */
 const eleventyModule = (file: string) => import(new URL(file, import.meta.resolve("@11ty/eleventy")).href);
