@@ -35,6 +35,34 @@ describe("the store of share cards drawn by fixtures", () => {
   });
 });
 
+describe("a fixture's share cards", () => {
+  it("start as the cards that fixtures made the same way drew, not as the whole store", async () => {
+    const content = { analyses: { "card-share-check": validAnalysis({ title: "Cards of one fixture" }) } };
+    const first = await makeFixtureSite(content);
+    const other = await makeFixtureSite({ analyses: { "another-check": validAnalysis({ title: "Cards of another fixture" }) } });
+    try {
+      const [built, builtOther] = await Promise.all([first.build(), other.build()]);
+      expect(built.code, built.output).toBe(0);
+      expect(builtOther.code, builtOther.output).toBe(0);
+      const own = await readdir(path.join(first.root, SHARE_CARD_CACHE));
+      const others = await readdir(path.join(other.root, SHARE_CARD_CACHE));
+      expect(others.filter((card) => !own.includes(card)), "the other fixture drew cards of its own").not.toEqual([]);
+      expect((await readdir(inject("cardStore"))).length, "the store holds more than one fixture's cards").toBeGreaterThan(own.length);
+
+      const again = await makeFixtureSite(content);
+      try {
+        expect((await readdir(path.join(again.root, SHARE_CARD_CACHE))).sort()).toEqual(own.sort());
+        const rebuilt = await again.build();
+        expect(cardCounts(rebuilt.output), rebuilt.output).toEqual([0, own.length]);
+      } finally {
+        await again.remove();
+      }
+    } finally {
+      await Promise.all([first.remove(), other.remove()]);
+    }
+  });
+});
+
 describe("the store between runs", () => {
   it("keeps its cards up to its limit, and lets them all go past it", async () => {
     const store = await mkdtemp(path.join(os.tmpdir(), "defcon-card-store-"));

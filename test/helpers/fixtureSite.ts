@@ -126,8 +126,11 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
 
   // Every build gives the cards it drew to the store, for the fixtures after it.
   const cardStore = inject("cardStore");
-  if (!options.drawsAllCards) await fillCardCache(cardStore, root);
-  const giveCards = () => keepDrawnCards(cardStore, root);
+  // Fixtures made the same way draw the same cards: the test file and the options say how.
+  const { drawsAllCards, ...made } = options;
+  const fixture = `${expect.getState().testPath ?? ""} ${JSON.stringify(made)}`;
+  if (!drawsAllCards) await fillCardCache(cardStore, root, fixture);
+  const giveCards = () => keepDrawnCards(cardStore, root, fixture);
   const keepingCards = async (result: BuildResult) => {
     await giveCards();
     return result;
