@@ -24,10 +24,11 @@ const STOP_SIGNALS = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]);
  * @param {string[]} args
  * @param {import("node:child_process").StdioOptions} stdio
  * @param {(text: string) => void} [onOutput]
+ * @param {boolean} [detached] in a process group of its own, so that `kill(-pid)` reaches all of it
  * @returns {{ child: import("node:child_process").ChildProcess, done: Promise<number> }}
  */
-function run(command, args, stdio, onOutput) {
-  const child = spawn(command, args, { stdio });
+function run(command, args, stdio, onOutput, detached = false) {
+  const child = spawn(command, args, { stdio, detached });
   if (onOutput) {
     child.stdout?.setEncoding("utf8").on("data", onOutput);
     child.stderr?.setEncoding("utf8").on("data", onOutput);
@@ -43,30 +44,57 @@ function run(command, args, stdio, onOutput) {
  * @param {string[]} args
  * @param {import("node:child_process").StdioOptions} stdio
  * @param {(text: string) => void} [onOutput]
+ * @param {boolean} [detached]
  */
-function runNode(args, stdio, onOutput) {
-  return run(process.execPath, args, stdio, onOutput);
+function runNode(args, stdio, onOutput, detached) {
+  return run(process.execPath, args, stdio, onOutput, detached);
 }
 
-/** Runs package.json's `typecheck` script; resolves to its report if it fails, or undefined. */
-async function typeCheck() {
+/**
+ * Starts package.json's `typecheck` script, npm, its shell and tsc in a process group of their own;
+ * `done` resolves to its report if it fails, or undefined; `stop` ends the whole group.
+ * @returns {{ stop: (signal: NodeJS.Signals) => void, done: Promise<string | undefined> }}
+ */
+function typeCheck() {
   let report = "";
+  const collect = (/** @type {string} */ text) => (report += text);
   const npm = process.env["npm_execpath"];
   const args = ["run", "--silent", "typecheck"];
-  const { done } = npm
-    ? runNode([npm, ...args], ["ignore", "pipe", "pipe"], (text) => (report += text))
-    : run("npm", args, ["ignore", "pipe", "pipe"], (text) => (report += text));
-  return (await done) === 0 ? undefined : report;
+  const stdio = /** @type {import("node:child_process").StdioOptions} */ (["ignore", "pipe", "pipe"]);
+  const check = npm ? runNode([npm, ...args], stdio, collect, true) : run("npm", args, stdio, collect, true);
+  const stop = (/** @type {NodeJS.Signals} */ signal) => {
+    try {
+      if (check.child.pid !== undefined) process.kill(-check.child.pid, signal);
+    } catch {
+      // Already ended.
+    }
+  };
+  return { stop, done: check.done.then((code) => (code === 0 ? undefined : report)) };
 }
 
 const tests = runNode([VITEST, "run", ...process.argv.slice(2)], "inherit");
-for (const signal of STOP_SIGNALS) process.on(signal, () => tests.child.kill(signal));
+const check = typeCheck();
+/** Ctrl+C or `kill`: passed on to both; this process then ends as they were ended, saying nothing more. */
+let stoppedBy = /** @type {NodeJS.Signals | undefined} */ (undefined);
+for (const signal of STOP_SIGNALS) {
+  process.on(signal, () => {
+    stoppedBy = signal;
+    tests.child.kill(signal);
+    check.stop(signal);
+  });
+}
 
-const typeErrors = await typeCheck();
-if (typeErrors !== undefined) {
+const typeErrors = await check.done;
+if (typeErrors !== undefined && stoppedBy === undefined) {
   tests.child.kill("SIGTERM");
   await tests.done;
   console.error(`\n✖ The type check (npm run typecheck) failed; the tests were stopped.\n${typeErrors.trimEnd()}`);
   process.exit(1);
 }
-process.exitCode = await tests.done;
+const testsExit = await tests.done;
+if (stoppedBy !== undefined) {
+  process.removeAllListeners(stoppedBy);
+  process.kill(process.pid, stoppedBy);
+} else {
+  process.exitCode = testsExit;
+}
