@@ -3,7 +3,8 @@
  * `npm test`: the type check (`npm run typecheck`) and Vitest, side by side. The type checker uses
  * one processor and the tests keep both busy, so running them one after the other left a
  * processor idle for the type check's few seconds. A type error still fails the run at once: the
- * tests are stopped, and the type checker's report is shown. Arguments go to `vitest run`
+ * tests are stopped, and the type checker's report is shown. Ctrl+C or `kill` stops both, and
+ * this command ends as the signal ends a command. Arguments go to `vitest run`
  * (`npm test -- test/unit/` runs those files).
  *
  * Plain JavaScript, checked by tsc through its JSDoc types: it starts the type checker, so it

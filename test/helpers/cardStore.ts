@@ -9,10 +9,11 @@
  * some fixtures have hundreds.
  *
  * A fixture starts with the cards that fixtures made the same way (the same test file, the same
- * options) had after their builds, not with the whole store (but for the first made so): the build keeps exactly its own cards
- * in its cache and removes the rest, and the store holds hundreds, so linking all of them into
- * every fixture, for its first build to remove again, cost about a thousand file operations a
- * fixture. The store keeps, for each way of making a fixture, the names of the cards it had.
+ * options) had after their builds, not with the whole store (but for the first made so): the
+ * build keeps exactly its own cards in its cache and removes the rest, and the store holds
+ * hundreds, so linking all of them into every fixture, for its first build to remove again, cost
+ * about a thousand file operations a fixture. The store keeps, for each way of making a fixture,
+ * the names of the cards it had.
  *
  * Files are hard links (the build writes a card under a temporary name and renames it, and never
  * changes one in place), so a fixture removing or replacing its copy leaves the store's alone.
