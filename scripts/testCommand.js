@@ -41,17 +41,6 @@ function run(command, args, stdio, onOutput, detached = false) {
 }
 
 /**
- * Runs Node with `args`, as `run` does.
- * @param {string[]} args
- * @param {import("node:child_process").StdioOptions} stdio
- * @param {(text: string) => void} [onOutput]
- * @param {boolean} [detached]
- */
-function runNode(args, stdio, onOutput, detached) {
-  return run(process.execPath, args, stdio, onOutput, detached);
-}
-
-/**
  * Starts package.json's `typecheck` script, npm, its shell and tsc in a process group of their own;
  * `done` resolves to its report if it fails, or undefined; `stop` ends the whole group.
  * @returns {{ stop: (signal: NodeJS.Signals) => void, done: Promise<string | undefined> }}
@@ -62,7 +51,7 @@ function typeCheck() {
   const npm = process.env["npm_execpath"];
   const args = ["run", "--silent", "typecheck"];
   const stdio = /** @type {import("node:child_process").StdioOptions} */ (["ignore", "pipe", "pipe"]);
-  const check = npm ? runNode([npm, ...args], stdio, collect, true) : run("npm", args, stdio, collect, true);
+  const check = npm ? run(process.execPath, [npm, ...args], stdio, collect, true) : run("npm", args, stdio, collect, true);
   const stop = (/** @type {NodeJS.Signals} */ signal) => {
     try {
       if (check.child.pid !== undefined) process.kill(-check.child.pid, signal);
@@ -73,7 +62,7 @@ function typeCheck() {
   return { stop, done: check.done.then((code) => (code === 0 ? undefined : report)) };
 }
 
-const tests = runNode([VITEST, "run", ...process.argv.slice(2)], "inherit");
+const tests = run(process.execPath, [VITEST, "run", ...process.argv.slice(2)], "inherit");
 const check = typeCheck();
 /** Ctrl+C or `kill`: passed on to both; this process then ends as they were ended, saying nothing more. */
 let stoppedBy = /** @type {NodeJS.Signals | undefined} */ (undefined);

@@ -102,8 +102,9 @@ export async function fillCardCache(store: string, root: string, fixture: string
  */
 export async function keepDrawnCards(store: string, root: string, fixture: string): Promise<void> {
   const cache = path.join(root, SHARE_CARD_CACHE);
-  await linkCards(cache, store);
-  const cards = new Set([...((await listedCards(store, fixture)) ?? []), ...(await readdir(cache).catch(() => [])).filter(isCard)]);
+  const had = (await readdir(cache).catch(() => [])).filter(isCard);
+  await linkCards(cache, store, had);
+  const cards = new Set([...((await listedCards(store, fixture)) ?? []), ...had]);
   const file = cardListFile(store, fixture);
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
