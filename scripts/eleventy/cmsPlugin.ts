@@ -1,8 +1,9 @@
-import { copyFile, mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
 import { ANALYSES_FOLDER, cmsConfig, type CmsSettings } from "../cms/cmsConfig.ts";
 import { listAnalysisFiles } from "../content/listAnalysisFiles.ts";
+import { linkOrCopy } from "../build/linkOrCopy.ts";
 import { ADMIN_FOLDER, DECAP_DIST, isDecapBundleFile } from "../cms/decapBundle.ts";
 import type { JsonSchema } from "../cms/schemaFields.ts";
 import { CONTENT_FILES } from "../content/loadContent.ts";
@@ -23,7 +24,7 @@ interface ConfigData {
  */
 export default function cmsPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
-    if (outputMode === "fs") await copyDecapBundle(path.join(directories.output, ADMIN_FOLDER));
+    if (outputMode === "fs") await placeDecapBundle(path.join(directories.output, ADMIN_FOLDER));
   });
   eleventyConfig.addTemplateFormats("11ty.js");
   eleventyConfig.addTemplate("cms-config.11ty.js", {
@@ -58,17 +59,21 @@ async function analysisFolders(): Promise<string[]> {
 }
 
 /**
- * Copies the bundle one file at a time: Eleventy's passthrough copy opens all ~100 files at once,
- * which fails under a low open-file limit (test/build/fileLimit.test.ts). A file already there
- * with the same size (`npm start`'s next rebuild) is left alone.
+ * Puts the bundle's files in the output one at a time (Eleventy's passthrough copy opens all ~100
+ * at once, which fails under a low open-file limit: test/build/fileLimit.test.ts), as hard links to
+ * npm's copies where the output is on the same disk: a build then neither copies its 6 MB nor makes
+ * a hundred new files, and removing an old output frees none. Nothing writes to them afterwards. A
+ * file already there with the same size (`npm start`'s next rebuild) is left alone.
  */
-async function copyDecapBundle(destination: string): Promise<void> {
+async function placeDecapBundle(destination: string): Promise<void> {
   const source = path.join(process.cwd(), DECAP_DIST);
   await mkdir(destination, { recursive: true });
   for (const name of (await readdir(source)).filter(isDecapBundleFile)) {
     const from = path.join(source, name);
     const to = path.join(destination, name);
-    const existing = await stat(to).catch(() => undefined);
-    if (existing?.size !== (await stat(from)).size) await copyFile(from, to);
+    const [existing, original] = await Promise.all([stat(to).catch(() => undefined), stat(from)]);
+    if (existing?.size === original.size) continue;
+    if (existing) await rm(to);
+    await linkOrCopy(from, to);
   }
 }

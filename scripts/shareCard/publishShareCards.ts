@@ -1,9 +1,10 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import pLimit from "p-limit";
 import { Piscina } from "piscina";
+import { linkOrCopy } from "../build/linkOrCopy.ts";
 import type { ShareCard } from "./shareCards.ts";
 
 export interface ShareCardReport {
@@ -73,12 +74,7 @@ async function drawIntoCache(cards: readonly ShareCard[], cacheDir: string): Pro
 
 async function place(from: string, to: string): Promise<void> {
   if (await exists(to)) return; // the same name is the same picture
-  try {
-    await link(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EXDEV" && (error as NodeJS.ErrnoException).code !== "EPERM") throw error;
-    await copyFile(from, to);
-  }
+  await linkOrCopy(from, to);
 }
 
 async function exists(file: string): Promise<boolean> {

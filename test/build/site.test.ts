@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ANALYSES_PER_LIST_PAGE } from "../../scripts/content/siteIndex.ts";
 import * as cheerio from "cheerio";
@@ -8,6 +10,7 @@ import { isReaderPage } from "../helpers/readerPages.ts";
 import { pageText } from "../../scripts/gates/visibleText.ts";
 import { levelLabel } from "../../scripts/level/levelLabel.ts";
 import { bundleStylesheet } from "../../scripts/eleventy/stylesheetPlugin.ts";
+import { ADMIN_FOLDER, DECAP_DIST, isDecapBundleFile } from "../../scripts/cms/decapBundle.ts";
 import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 import meaningsFile from "../../_data/levelMeanings.json" with { type: "json" };
 
@@ -50,6 +53,19 @@ describe("a complete fixture site", () => {
     pages = await listHtmlFiles(site.output);
   });
   afterAll(() => site?.remove());
+
+  it("puts the CMS's bundle in /admin/ as npm has it: linked, not copied, where npm's folder is on the same disk", async () => {
+    const dist = path.join(site.root, DECAP_DIST);
+    const names = (await readdir(dist)).filter(isDecapBundleFile).sort();
+    expect(names).toContain("decap-cms.js");
+    expect((await readdir(path.join(site.output, ADMIN_FOLDER))).filter(isDecapBundleFile).sort()).toEqual(names);
+    const sameDisk = (await stat(dist)).dev === (await stat(site.output)).dev;
+    for (const name of names) {
+      const [npm, published] = await Promise.all([stat(path.join(dist, name)), stat(path.join(site.output, ADMIN_FOLDER, name))]);
+      if (sameDisk) expect(published.ino, `${name} is a copy`).toBe(npm.ino);
+      else expect(published.size, name).toBe(npm.size);
+    }
+  });
 
   it("writes every page type", () => {
     for (const page of [
