@@ -93,7 +93,7 @@ describe("the build lock", () => {
     await mkdir(path.join(site.root, LOCK));
     const longAgo = new Date(Date.now() - 10 * 60_000);
     await utimes(path.join(site.root, LOCK), longAgo, longAgo);
-    const result = await site.buildAsCommand({ DEFCON_BUILD_DATE: "2026-01-15" });
+    const result = await site.build({ DEFCON_BUILD_DATE: "2026-01-15" });
     expect(result.code, result.output).toBe(0);
     expect(result.output).not.toContain("Another build is running");
     expect(existsSync(path.join(site.root, LOCK))).toBe(false);
@@ -129,7 +129,7 @@ describe("the build lock", () => {
     const before = await site.read("index.html");
     const release = await lockfile.lock(site.root, { lockfilePath: path.join(site.root, LOCK), realpath: false });
     try {
-      const result = await site.buildAsCommand({ DEFCON_BUILD_DATE: "2031-07-01", DEFCON_BUILD_LOCK_WAIT_MS: "1500" });
+      const result = await site.build({ DEFCON_BUILD_DATE: "2031-07-01", DEFCON_BUILD_LOCK_WAIT_MS: "1500" });
       expect(result.code, result.output).toBe(1);
       expect(result.stdout.match(/Another build is running in this folder; waiting for it to finish/g)).toHaveLength(1);
       expect(result.stderr).toMatch(/✖ Gave up after waiting 2 s for the other build in this folder; nothing was published\./);
