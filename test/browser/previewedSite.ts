@@ -1,19 +1,20 @@
 import type { Server } from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
 import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
 import { listen } from "../../scripts/preview/staticServer.ts";
 import { openChromium } from "../helpers/browser.ts";
-import { makeFixtureSite, validAnalysis, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { validAnalysis } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite, type BuiltSite } from "../helpers/sharedFixtureSite.ts";
 
 /** A word in the fixture's analyses (a title and a body), so searching for it shows highlighted results. */
 export const SEARCHABLE_WORD = "Korea";
 
 /** A built fixture site served as Netlify would serve it, with Chromium ready to visit it. */
 export interface PreviewedSite {
-  site: FixtureSite;
+  site: BuiltSite;
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
   browser: Browser;
@@ -22,15 +23,15 @@ export interface PreviewedSite {
 }
 
 /**
- * For a `describe` block: builds a small site with two analyses in two regions, serves it with
- * netlify.toml's headers and redirects (scripts/preview/), and launches Chromium; all are torn
- * down after the block. The returned object is filled in before the first test runs.
+ * For a `describe` block: a small site with two analyses in two regions (built once for the run and
+ * shared with the other files that preview it), served with netlify.toml's headers and redirects
+ * (scripts/preview/), and the run's Chromium connected to; both are let go after the block. The
+ * returned object is filled in before the first test runs.
  */
 export function previewedSite(): PreviewedSite {
   const previewed = {} as PreviewedSite;
-  let server: Server | undefined;
-  beforeAll(async () => {
-    previewed.site = await makeFixtureSite({
+  const site = builtFixtureSite(
+    {
       analyses: {
         "korea-missile-tests": validAnalysis({
           title: `${SEARCHABLE_WORD} missile tests`,
@@ -39,18 +40,20 @@ export function previewedSite(): PreviewedSite {
         }),
         "baltic-exercises": validAnalysis({ title: "Baltic exercises", date: "2024-06-01", regions: ["Eastern Europe"] }),
       },
-    });
-    const result = await previewed.site.build({ DEFCON_BUILD_DATE: "2026-06-01" });
-    expect(result.code, result.output).toBe(0);
-    server = await createPreviewServer({ root: previewed.site.output, netlifyToml: path.join(previewed.site.root, "netlify.toml") });
+    },
+    { DEFCON_BUILD_DATE: "2026-06-01" },
+  );
+  let server: Server | undefined;
+  beforeAll(async () => {
+    previewed.site = site;
+    server = await createPreviewServer({ root: site.output, netlifyToml: path.join(site.root, "netlify.toml") });
     previewed.origin = await listen(server);
     previewed.browser = await openChromium();
-    previewed.pages = await onePagePerType(previewed.site.output);
+    previewed.pages = await onePagePerType(site.output);
   });
   afterAll(async () => {
     await previewed.browser?.close();
     server?.close();
-    await previewed.site?.remove();
   });
   return previewed;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { builtFixtureSite, validAnalysis } from "../helpers/fixtureSite.ts";
+import { validAnalysis } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite } from "../helpers/sharedFixtureSite.ts";
 
 /**
  * Editors file analyses in folders (by year). An analysis in a folder is validated like any

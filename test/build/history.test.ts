@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as cheerio from "cheerio";
-import { builtFixtureSite, makeFixtureSite, type FixtureSite } from "../helpers/fixtureSite.ts";
+import { makeFixtureSite } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite } from "../helpers/sharedFixtureSite.ts";
 import { listHtmlFiles } from "../../scripts/gates/runGates.ts";
 import { listReaderPages } from "../helpers/readerPages.ts";
 import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
@@ -15,16 +16,12 @@ function pathLevels(d: string, bands: { level: number; top: number; bottom: numb
 }
 
 describe("the level history at DEFCON 4", () => {
-  let site: FixtureSite;
+  const site = builtFixtureSite(LEVEL_4, { DEFCON_BUILD_DATE: BUILD_DATE });
   let $: cheerio.CheerioAPI;
 
   beforeAll(async () => {
-    site = await makeFixtureSite(LEVEL_4);
-    const result = await site.build({ DEFCON_BUILD_DATE: BUILD_DATE });
-    expect(result.code, result.output).toBe(0);
     $ = cheerio.load(await site.read("history/index.html"));
   });
-  afterAll(() => site?.remove());
 
   it("lists every assessment newest first, with its id, level in words, change and reason", () => {
     const rows = $("table.assessment-table tbody tr");

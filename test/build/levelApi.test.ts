@@ -7,7 +7,8 @@ import addFormats from "ajv-formats";
 import { SaxesParser } from "saxes";
 import { parse as parseCsv } from "csv-parse/sync";
 import ICAL from "ical.js";
-import { builtFixtureSite, PROJECT_ROOT } from "../helpers/fixtureSite.ts";
+import { PROJECT_ROOT } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite } from "../helpers/sharedFixtureSite.ts";
 import { headerRules, headersForPath } from "../../scripts/preview/netlifyHeaders.ts";
 import { BUILD_DATE, LEVEL_2, LEVEL_2_LATEST_ID, LEVEL_4, LEVEL_4_FACTS as FACTS } from "./historyFixtures.ts";
 

@@ -1,5 +1,5 @@
 import * as cheerio from "cheerio";
-import type { FixtureSite } from "./fixtureSite.ts";
+import type { BuiltSite } from "./sharedFixtureSite.ts";
 import { childrenNamed as all, onlyChild as one, parseStrictXml, type XmlDocument } from "./strictXml.ts";
 
 export const ATOM = "http://www.w3.org/2005/Atom";
@@ -75,7 +75,7 @@ export function jsonEntries(json: string): Entry[] {
 }
 
 /** The entries of a built site's feed file, whichever the format. */
-export async function entriesOf(site: FixtureSite, file: string): Promise<Entry[]> {
+export async function entriesOf(site: BuiltSite, file: string): Promise<Entry[]> {
   const text = await site.read(file);
   return file.endsWith(".json") ? jsonEntries(text) : xmlEntries(file, parseStrictXml(text));
 }

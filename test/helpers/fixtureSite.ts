@@ -3,7 +3,7 @@ import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, inject } from "vitest";
+import { expect, inject } from "vitest";
 import { copyProject, LINKED } from "../../scripts/build/copyProject.ts";
 import { buildCommandArgs } from "../../scripts/build/packageCommand.ts";
 import type { HostBuildResult } from "./buildHostPool.ts";
@@ -99,8 +99,20 @@ export function validAnalysis(overrides: AnalysisSpec = {}): AnalysisSpec {
   };
 }
 
-export async function makeFixtureSite(options: FixtureOptions = {}): Promise<FixtureSite> {
-  const root = await mkdtemp(path.join(os.tmpdir(), "defcon-fixture-"));
+/** Where a fixture is made, and whose it is. */
+interface FixturePlace {
+  /** The folder that holds the fixture's own; the system's temporary folder by default. */
+  in?: string;
+  /**
+   * With the options, names the fixture in the store of share cards (test/helpers/cardStore.ts):
+   * the test file that makes it, by default.
+   */
+  madeBy?: string;
+}
+
+/** A copy of the project with `options`' content, in a folder of its own. */
+export async function makeFixtureSite(options: FixtureOptions = {}, place: FixturePlace = {}): Promise<FixtureSite> {
+  const root = await mkdtemp(path.join(place.in ?? os.tmpdir(), "defcon-fixture-"));
   await copyProject(PROJECT_ROOT, root);
 
   const write = async (relativePath: string, contents: string | Uint8Array) => {
@@ -128,7 +140,7 @@ export async function makeFixtureSite(options: FixtureOptions = {}): Promise<Fix
   const cardStore = inject("cardStore");
   // Fixtures made the same way draw the same cards: the test file and the options say how.
   const { drawsAllCards, ...made } = options;
-  const fixture = `${expect.getState().testPath ?? ""} ${JSON.stringify(made)}`;
+  const fixture = `${place.madeBy ?? expect.getState().testPath ?? ""} ${JSON.stringify(made)}`;
   if (!drawsAllCards) await fillCardCache(cardStore, root, fixture);
   const giveCards = () => keepDrawnCards(cardStore, root, fixture);
   const keepingCards = async (result: BuildResult) => {
@@ -170,25 +182,5 @@ export function runBuild(root: string, env: Record<string, string> = {}): Promis
         resolve({ code, stdout, stderr, output: `${stdout}\n${stderr}` });
       },
     );
-  });
-}
-
-/**
- * For a `describe` block: builds a fixture site once before its tests (the build must succeed)
- * and removes it after them. Returns the site, usable inside the tests.
- */
-export function builtFixtureSite(options: FixtureOptions, env: Record<string, string> = {}): FixtureSite {
-  let built: FixtureSite | undefined;
-  beforeAll(async () => {
-    built = await makeFixtureSite(options);
-    const result = await built.build(env);
-    expect(result.code, result.output).toBe(0);
-  });
-  afterAll(() => built?.remove());
-  return new Proxy({} as FixtureSite, {
-    get(_target, key) {
-      if (!built) throw new Error("the fixture site is used before it was built (outside a test?)");
-      return Reflect.get(built, key);
-    },
   });
 }
