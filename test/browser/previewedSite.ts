@@ -6,8 +6,8 @@ import { createPreviewServer } from "../../scripts/preview/previewServer.ts";
 import { onePagePerType } from "../../scripts/preview/pagesByType.ts";
 import { listen } from "../../scripts/preview/staticServer.ts";
 import { openChromium } from "../helpers/browser.ts";
-import { validAnalysis } from "../helpers/fixtureSite.ts";
-import { builtFixtureSite, type BuiltSite } from "../helpers/sharedFixtureSite.ts";
+import { validAnalysis, type BuiltSite } from "../helpers/fixtureSite.ts";
+import { builtFixtureSite } from "../helpers/sharedFixtureSite.ts";
 
 /** A word in the fixture's analyses (a title and a body), so searching for it shows highlighted results. */
 export const SEARCHABLE_WORD = "Korea";

@@ -1,5 +1,5 @@
 import * as cheerio from "cheerio";
-import type { BuiltSite } from "./sharedFixtureSite.ts";
+import type { BuiltSite } from "./fixtureSite.ts";
 import { childrenNamed as all, onlyChild as one, parseStrictXml, type XmlDocument } from "./strictXml.ts";
 
 export const ATOM = "http://www.w3.org/2005/Atom";

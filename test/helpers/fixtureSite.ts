@@ -49,11 +49,28 @@ export interface FixtureOptions {
   drawsAllCards?: boolean;
 }
 
-/** A whole copy of the project with its own content, built by the project's own build. */
-export interface FixtureSite {
+/** A fixture site's folder and what its last successful build put in `_site/`, to read. */
+export interface BuiltSite {
   root: string;
   /** Where a successful build puts the site. */
   output: string;
+  read(outputPath: string): Promise<string>;
+  exists(outputPath: string): boolean;
+}
+
+/** The fixture site in `root`, to read. */
+export function builtSiteIn(root: string): BuiltSite {
+  const output = path.join(root, "_site");
+  return {
+    root,
+    output,
+    read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
+    exists: (outputPath) => existsSync(path.join(output, outputPath)),
+  };
+}
+
+/** A whole copy of the project with its own content, built by the project's own build. */
+export interface FixtureSite extends BuiltSite {
   /**
    * Runs the fixture's production build (scripts/build/productionBuild.ts) on a warm build host:
    * the same code as `npm run build`, without starting Node, tsx and Eleventy for each build.
@@ -70,8 +87,6 @@ export interface FixtureSite {
    */
   keepDrawnCards(): Promise<void>;
   write(relativePath: string, contents: string | Uint8Array): Promise<void>;
-  read(outputPath: string): Promise<string>;
-  exists(outputPath: string): boolean;
   remove(): Promise<void>;
 }
 
@@ -148,16 +163,12 @@ export async function makeFixtureSite(options: FixtureOptions = {}, place: Fixtu
     return result;
   };
 
-  const output = path.join(root, "_site");
   return {
-    root,
-    output,
+    ...builtSiteIn(root),
     write,
     build: (env = {}) => buildOnHost(root, env).then(keepingCards),
     buildAsCommand: (env = {}) => runBuild(root, env).then(keepingCards),
     keepDrawnCards: giveCards,
-    read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
-    exists: (outputPath) => existsSync(path.join(output, outputPath)),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

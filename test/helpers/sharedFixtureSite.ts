@@ -16,16 +16,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { beforeAll, expect, inject } from "vitest";
-import { makeFixtureSite, type FixtureOptions } from "./fixtureSite.ts";
-
-/** A built fixture site, to read. */
-export interface BuiltSite {
-  root: string;
-  /** The built site. */
-  output: string;
-  read(outputPath: string): Promise<string>;
-  exists(outputPath: string): boolean;
-}
+import { builtSiteIn, makeFixtureSite, type BuiltSite, type FixtureOptions } from "./fixtureSite.ts";
 
 /** What the file that built a shared site leaves for the others. */
 interface SharedBuild {
@@ -36,16 +27,6 @@ interface SharedBuild {
 
 /** How long a file waits for another's build of the same site: as long as a build may take. */
 const WAIT_MS = 120_000;
-
-function builtSite(root: string): BuiltSite {
-  const output = path.join(root, "_site");
-  return {
-    root,
-    output,
-    read: (outputPath) => readFile(path.join(output, outputPath), "utf8"),
-    exists: (outputPath) => existsSync(path.join(output, outputPath)),
-  };
-}
 
 /** Builds the site, or waits for the file that is building it; answers where it is and how its build ended. */
 export async function sharedBuild(options: FixtureOptions, env: Record<string, string>): Promise<SharedBuild> {
@@ -91,7 +72,7 @@ export function builtFixtureSite(options: FixtureOptions, env: Record<string, st
   beforeAll(async () => {
     const { root, code, output } = await sharedBuild(options, env);
     expect(code, output).toBe(0);
-    built = builtSite(root);
+    built = builtSiteIn(root);
   });
   return new Proxy({} as BuiltSite, {
     get(_target, key) {
