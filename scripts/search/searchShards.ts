@@ -3,12 +3,15 @@ import { testOverride } from "../build/testOverrides.ts";
 /**
  * The search index is written as several Pagefind bundles ("shards") that the search page merges
  * in the browser (Pagefind's mergeIndex), because Pagefind's indexer holds the whole index in
- * memory: about 0.46 MB per page, 1.8 GB for 4,000 analyses in one process and 8 GB for 20,000.
- * A shard of at most this many records keeps each indexer process under 0.8 GB at any size, in as
- * few shards as that allows (three for 4,000 analyses and their assessments): each shard's word
- * statistics are a sample of the whole, and larger samples rank more like one index.
+ * memory, in proportion to the words it indexes: about 0.42 MB per analysis of 800 words, 1.8 GB
+ * for 4,000 analyses in one process and 8 GB for 20,000. A shard of at most this many records
+ * keeps each indexer process under 1 GiB (940 MiB measured for 2,252 records of the benchmark's
+ * corpus), in as few shards as that allows: two for 4,000 analyses and their assessments. Fewer
+ * shards are also a smaller first search (each shard adds its own metadata, filters and a chunk
+ * of its word index to the reader's download) and rank more like one index, each shard's word
+ * statistics being a larger sample of the whole.
  */
-export const MAX_RECORDS_PER_SHARD = 1600;
+export const MAX_RECORDS_PER_SHARD = 2300;
 
 /** Where the first bundle goes, relative to the output folder; it also holds Pagefind's runtime. */
 export const SEARCH_BUNDLE_DIR = "pagefind";

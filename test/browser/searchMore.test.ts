@@ -21,7 +21,8 @@ describeInBrowser("search results in steps, in Chromium under a strict CSP", () 
         validAnalysis({
           title: `Posture review ${i + 1}`,
           date: `20${String(10 + (i % 15)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}`,
-          body: `Deterrence posture review number ${i + 1}.${i % 2 ? " Submarines." : ""}`,
+          // Two sections, as analyses have: each result shows them under its own excerpt.
+          body: `Deterrence posture review number ${i + 1}.${i % 2 ? " Submarines." : ""}\n\n## Background\n\nDeterrence before the review.\n\n## Implications\n\nDeterrence after the review.`,
         }),
       ]),
     );
@@ -68,5 +69,28 @@ describeInBrowser("search results in steps, in Chromium under a strict CSP", () 
     await expect.poll(() => page.locator("pagefind-summary").textContent()).toContain("60 results");
     await expect.poll(shown).toBe(50);
     expect(await more().textContent()).toBe("Show 10 more of 60 results");
+  });
+
+  // Each result's excerpt is a download of its own (a Pagefind fragment, about 3 KB for an
+  // analysis), fetched when the result's placeholder comes into view: placeholders as tall as a
+  // result mean only the results a reader can see are fetched, not those pushed off screen as
+  // the ones above them fill in.
+  it("downloads the excerpts of the results on screen, not of those pushed below them", async () => {
+    const fresh = await (await browser.newContext({ serviceWorkers: "block", viewport: { width: 1280, height: 1600 } })).newPage();
+    const fragments = new Set<string>();
+    fresh.on("request", (request) => {
+      if (/\/pagefind\/(?:shard-\d+\/)?fragment\//.test(request.url())) fragments.add(request.url());
+    });
+    await fresh.goto(`${served.origin}/search/?q=deterrence`);
+    await fresh.waitForSelector("pagefind-results a.pf-result-link");
+    await fresh.waitForTimeout(1000); // any placeholder still in view would have asked by now
+    const onScreen = await fresh.evaluate(() =>
+      [...document.querySelectorAll("pagefind-results li.pf-result:not([aria-hidden])")].filter((li) => li.getBoundingClientRect().top < innerHeight).length,
+    );
+    expect(onScreen).toBeGreaterThan(3);
+    // Pagefind asks for a result 50 px before it comes into view: one more may be fetched.
+    expect(fragments.size).toBeGreaterThanOrEqual(onScreen);
+    expect(fragments.size).toBeLessThanOrEqual(onScreen + 1);
+    await fresh.context().close();
   });
 });
