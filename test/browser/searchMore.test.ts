@@ -93,4 +93,30 @@ describeInBrowser("search results in steps, in Chromium under a strict CSP", () 
     expect(fragments.size).toBeLessThanOrEqual(onScreen + 1);
     await fresh.context().close();
   });
+
+  it("on a phone, shows the results on the first screen, the filters folded until the reader opens them", async () => {
+    const phone = await (await browser.newContext({ serviceWorkers: "block", viewport: { width: 390, height: 844 }, hasTouch: true })).newPage();
+    const checkboxes = phone.locator("pagefind-filter-pane .pf-filter-checkbox");
+    await phone.goto(`${served.origin}/search/?q=deterrence`);
+    await phone.waitForSelector("pagefind-results a.pf-result-link");
+    const firstResultTop = await phone.locator("pagefind-results li.pf-result").first().evaluate((li) => li.getBoundingClientRect().top);
+    expect(firstResultTop).toBeLessThan(844);
+    expect(await checkboxes.first().isVisible()).toBe(false);
+    await phone.getByText("Level, region and year").click();
+    await expect.poll(() => checkboxes.first().isVisible()).toBe(true);
+
+    // A search that already filters shows what filters it.
+    await phone.goto(`${served.origin}/search/?q=deterrence&year=2011`);
+    await phone.waitForSelector("pagefind-results li.pf-result", { state: "attached" });
+    await expect.poll(() => phone.locator('pagefind-filter-pane input[name="year"][value="2011"]').isChecked()).toBe(true);
+    expect(await phone.locator('pagefind-filter-pane input[name="year"][value="2011"]').isVisible()).toBe(true);
+    await phone.context().close();
+  });
+
+  it("shows the filters beside the results on a wide screen, with nothing to open", async () => {
+    await page.goto(`${served.origin}/search/?q=deterrence`);
+    await page.waitForSelector("pagefind-results a.pf-result-link");
+    expect(await page.locator("pagefind-filter-pane .pf-filter-checkbox").first().isVisible()).toBe(true);
+    expect(await page.getByText("Level, region and year").isVisible()).toBe(false);
+  });
 });

@@ -3,6 +3,7 @@
 import { pagefindSort, readSearchState, searchStateQuery } from "./searchState.js";
 import { mergedBundles, orderAcrossShards } from "./searchShards.js";
 import { showResultsInSteps } from "./searchMore.js";
+import { foldFiltersWhenNarrow } from "./searchFilterFold.js";
 
 const root = document.querySelector("[data-search]");
 const components = /** @type {any} */ (window).PagefindComponents;
@@ -22,6 +23,10 @@ if (root && components) {
   );
   const order = /** @type {HTMLSelectElement} */ (root.querySelector("[data-search-order]"));
   const state = readSearchState(location.search);
+  foldFiltersWhenNarrow(
+    /** @type {HTMLDetailsElement} */ (root.querySelector("[data-search-filters-fold]")),
+    Object.values(state.filters).some((values) => values.length > 0),
+  );
   let sort = state.sort;
   order.value = sort;
   instance.searchSort = pagefindSort(sort);
