@@ -46,6 +46,15 @@ const KEEP = 8;
 const IN_USE_MS = 6 * 60 * 60 * 1000;
 /** Read by esbuild besides the modules it bundles: a change to them changes the output. */
 const SETTINGS = ["package.json", "tsconfig.json"];
+/** The ending of a file or folder being written, before it is renamed into place. */
+const WRITING = ".tmp";
+let writings = 0;
+/**
+ * A name for something being written, unique to this write: compilations run side by side in
+ * one process (a test run's build hosts) as well as in several.
+ * @param {string} final
+ */
+const writingName = (final) => `${final}.${process.pid}-${++writings}${WRITING}`;
 
 /**
  * @typedef {object} CompiledBuild
@@ -169,7 +178,7 @@ async function placeOutput(cache, outputFiles) {
     markUsed(folder);
     return name;
   }
-  const writing = `${folder}.${process.pid}.tmp`;
+  const writing = writingName(folder);
   await mkdir(writing, { recursive: true });
   const written = path.join(cache, OUTDIR);
   await Promise.all(outputFiles.map((file) => writeFile(path.join(writing, path.relative(written, file.path)), file.contents)));
@@ -187,9 +196,12 @@ async function pruneOlder(cache, current) {
   const entries = await readdir(cache, { withFileTypes: true });
   const folders = [];
   for (const entry of entries) {
-    if (!entry.isDirectory() || entry.name === current) continue;
+    // Another compilation's folder still being written is renamed into place or dropped at any moment.
+    if (!entry.isDirectory() || entry.name === current || entry.name.endsWith(WRITING)) continue;
     const full = path.join(cache, entry.name);
-    folders.push({ full, time: (await stat(full)).mtimeMs });
+    // Gone since it was listed: another compilation pruned it.
+    const found = await stat(full).catch(() => undefined);
+    if (found) folders.push({ full, time: found.mtimeMs });
   }
   folders.sort((a, b) => b.time - a.time);
   const unusedSince = Date.now() - IN_USE_MS;
@@ -255,7 +267,7 @@ export async function compileScripts(root, program, entries) {
   if (digest === undefined) return compiledIn(folder, entries);
   /** @type {LastCompiled} */
   const last = { folder: name, inputs, digest };
-  const record = path.join(cache, `${lastCompiledFile(program)}.${process.pid}.tmp`);
+  const record = writingName(path.join(cache, lastCompiledFile(program)));
   await writeFile(record, JSON.stringify(last));
   await rename(record, path.join(cache, lastCompiledFile(program)));
   await pruneOlder(cache, name);

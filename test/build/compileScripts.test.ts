@@ -98,4 +98,17 @@ describe("the cache of compiled programs", () => {
     expect(left).toContain(path.basename(path.dirname(latest)));
     expect(left.length).toBeLessThan(13);
   });
+
+  // Editors' commands started together on a fresh clone (or a test's several at once) all compile:
+  // each one's pruning lists the cache while the others put their folders in place or drop them.
+  it("serves every one of many compilations started together on an empty cache", async () => {
+    for (let round = 0; round < 5; round++) {
+      await rm(path.join(root, COMPILED_BUILD_CACHE), { recursive: true, force: true });
+      await writeFile(path.join(root, "together.ts"), `export const round: number = ${round};\n`);
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => compileScripts(root, "together", { together: "together.ts" })));
+      const failures = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
+      expect(failures).toEqual([]);
+      for (const result of results) expect(await readFile((result as PromiseFulfilledResult<Record<string, string>>).value["together"]!, "utf8")).toContain(`round = ${round}`);
+    }
+  });
 });
