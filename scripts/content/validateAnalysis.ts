@@ -5,6 +5,7 @@ import { describeYamlError, parseFrontMatter } from "./frontMatter.ts";
 import { aliasProblem } from "./aliasProblem.ts";
 import { invisibleCharacterMessage } from "./invisibleCharacter.ts";
 import { placeholderProblems } from "./placeholderText.ts";
+import { wordCount } from "../text/wordCount.ts";
 
 /** An analysis as the rest of the build sees it, after validation. */
 export interface AnalysisRecord {
@@ -21,6 +22,8 @@ export interface AnalysisRecord {
   feedId?: string;
   /** Old addresses that redirect here with a 301, e.g. "/2024/05/18/slug/" (scripts/eleventy/aliasesPlugin.ts). */
   aliases?: string[];
+  /** Words of its title, summary and text: what the search indexer holds in memory for it (search/searchShards.ts). */
+  words: number;
 }
 
 export interface AnalysisResult {
@@ -144,6 +147,7 @@ export function validateAnalysis(
       ...(front.updated !== undefined && { updated: front.updated }),
       ...(front.feedId !== undefined && { feedId: front.feedId }),
       ...(front.aliases !== undefined && { aliases: front.aliases }),
+      words: wordCount(front.title) + wordCount(front.summary) + wordCount(body),
     },
   };
 }

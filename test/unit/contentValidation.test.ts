@@ -76,6 +76,11 @@ describe("validateAnalysis", () => {
     expect(result.analysis).toMatchObject({ slug: "some-analysis", date: "2024-05-01", regions: ["Asia-Pacific"], draft: false });
   });
 
+  it("counts the words of its title, summary and text, which the search index holds in memory", () => {
+    const text = analysis('title: "Three word title"\ndate: 2024-05-01\nsummary: "Two words."', "## A heading\n\nFive words\nacross\t two lines.\n");
+    expect(validateAnalysis("site/articles/some-analysis.md", text, analysisSchema, regions, NOW).analysis?.words).toBe(3 + 2 + 3 + 5);
+  });
+
   it("refuses a missing title instead of building silently", () => {
     expect(check(analysis('date: 2024-05-01\nsummary: "S."'))).toEqual([
       'site/articles/some-analysis.md › field "title": is required but missing. Expected: the headline of the analysis, as text',

@@ -31,7 +31,7 @@ const SITE = "https://example.org";
 const NOW = new Date("2026-01-01T00:00:00Z");
 
 function analysis(slug: string, date: string, extra: Partial<AnalysisRecord> = {}): AnalysisRecord {
-  return { slug, file: `site/articles/${slug}.md`, title: `Title ${slug}`, date, summary: `Summary ${slug}`, regions: ["Asia-Pacific"], draft: false, ...extra };
+  return { slug, file: `site/articles/${slug}.md`, title: `Title ${slug}`, date, summary: `Summary ${slug}`, regions: ["Asia-Pacific"], draft: false, words: 100, ...extra };
 }
 
 describe("buildAnalysisFeed", () => {

@@ -54,7 +54,7 @@ describe("assessmentsByArticle", () => {
 describe("level API documents", () => {
   const model = buildLevelModel([a("2025-05-18", 4), a("2025-09-08", 5, "ceasefire"), a("2025-12-01", 5)], meanings);
   const analyses = new Map<string, AnalysisRecord>([
-    ["ceasefire", { slug: "ceasefire", file: "site/articles/ceasefire.md", title: "The ceasefire holds", date: "2025-09-07", summary: "s", regions: [], draft: false }],
+    ["ceasefire", { slug: "ceasefire", file: "site/articles/ceasefire.md", title: "The ceasefire holds", date: "2025-09-07", summary: "s", regions: [], draft: false, words: 100 }],
   ]);
 
   it("describes the current level from the latest assessment, since the last change", () => {

@@ -41,6 +41,23 @@ const corpus = fc.record({
 });
 
 describe("the search index's shards", () => {
+  it("takes as many shards as the words need, when the analyses are long, and as the records need otherwise", () => {
+    const analyses = (words: number) => Array.from({ length: 10 }, (_, i) => ({ slug: `a${i}`, date: `2024-01-${String(i + 1).padStart(2, "0")}`, words }));
+    // 10 analyses of 1,000 words with room for 3,000 words a shard: four shards, not one.
+    expect(planSearchShards({ analyses: analyses(1000), assessments: [] }, 100, 3000)).toHaveLength(4);
+    // Short ones: the records decide.
+    expect(planSearchShards({ analyses: analyses(10), assessments: [{ date: "2024-02-01" }] }, 4, 3000)).toHaveLength(3);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 40 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1000, max: 20000 }), (sizes, records, words) => {
+        const input = { analyses: sizes.map((w, i) => ({ slug: `a${i}`, date: "2024-01-01", words: w })), assessments: [] };
+        const total = sizes.reduce((sum, w) => sum + w, 0);
+        const shards = planSearchShards(input, records, words);
+        expect(shards).toHaveLength(Math.max(1, Math.min(sizes.length, Math.max(Math.ceil(sizes.length / records), Math.ceil(total / words)))));
+        if (sizes.length > 0) expect(shards.every((shard) => shard.analysisSlugs.length > 0)).toBe(true);
+      }),
+    );
+  });
+
   it("is one bundle, /pagefind/, up to the size of a shard", () => {
     const shards = planSearchShards({ analyses: [{ slug: "a", date: "2024-01-01" }], assessments: [{ date: "2024-01-02" }] }, 2);
     expect(shards).toEqual([{ dir: "pagefind", url: "/pagefind/", analysisSlugs: ["a"], assessmentIndexes: [0] }]);

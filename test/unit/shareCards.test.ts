@@ -23,6 +23,7 @@ const analysis = (slug: string, title: string, date: string): AnalysisRecord => 
   summary: "s",
   regions: [],
   draft: false,
+  words: 100,
 });
 
 /** Every text the card draws, in order. */

@@ -3,7 +3,7 @@ import { buildSiteIndex, groupByYear } from "../../scripts/content/siteIndex.ts"
 import type { AnalysisRecord } from "../../scripts/content/validateAnalysis.ts";
 
 const rec = (slug: string, date: string, regions: string[] = []): AnalysisRecord => ({
-  slug, date, regions, file: `site/articles/${slug}.md`, title: slug, summary: "s", draft: false,
+  slug, date, regions, file: `site/articles/${slug}.md`, title: slug, summary: "s", draft: false, words: 100,
 });
 // Newest first, as loadContent returns them.
 const analyses = [rec("c", "2025-02-01", ["Asia-Pacific"]), rec("b", "2024-12-01", ["Eastern Europe", "Asia-Pacific"]), rec("a", "2024-01-01")];
