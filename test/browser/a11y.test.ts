@@ -80,8 +80,13 @@ describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light 
   let pageAudits: ReturnType<typeof auditPages> | undefined;
 
   /** Opens `url` in a fresh context, lets `prepare` bring the page to the state to audit, runs axe. */
-  async function audit(url: string, colorScheme: "light" | "dark", prepare: (page: Page) => Promise<void>): Promise<string[]> {
-    const context = await previewed.browser.newContext({ colorScheme });
+  async function audit(
+    url: string,
+    colorScheme: "light" | "dark",
+    prepare: (page: Page) => Promise<void>,
+    viewport?: { width: number; height: number },
+  ): Promise<string[]> {
+    const context = await previewed.browser.newContext({ colorScheme, ...(viewport && { viewport }) });
     try {
       const page = await context.newPage();
       await page.goto(previewed.origin + url, { waitUntil: "networkidle" });
@@ -129,6 +134,16 @@ describeInBrowser("accessibility: axe-core, WCAG 2.1 AA, every page type, light 
 
     it(`has no ${rules} violations on search results, highlights and open filters in ${scheme} mode`, async () => {
       expect(await audit(`/search/?q=${encodeURIComponent(SEARCHABLE_WORD)}`, scheme, showSearchResults)).toEqual([]);
+    });
+
+    it(`has no ${rules} violations on search on a phone, the filters folded, in ${scheme} mode`, async () => {
+      const folded = async (page: Page) => {
+        await page.waitForSelector("[data-search-ready]", { timeout: 10_000 });
+        await page.waitForSelector("pagefind-results .pf-result-link", { timeout: 10_000 });
+        expect(await page.locator("[data-search-filters-fold]").evaluate((fold) => (fold as HTMLDetailsElement).open)).toBe(false);
+        await page.getByText("Level, region and year").focus();
+      };
+      expect(await audit(`/search/?q=${encodeURIComponent(SEARCHABLE_WORD)}`, scheme, folded, { width: 390, height: 844 })).toEqual([]);
     });
   }
 
