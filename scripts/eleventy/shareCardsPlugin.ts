@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "./eleventyConfig.ts";
 import { contentOfBuild } from "./contentPlugin.ts";
-import { planShareCards, type CardSite, type ShareCards } from "../shareCard/shareCards.ts";
+import { planShareCards, PreparedCards, type CardSite, type ShareCards } from "../shareCard/shareCards.ts";
 import { publishShareCards, type ShareCardReport } from "../shareCard/publishShareCards.ts";
 import { readFile } from "node:fs/promises";
 
@@ -24,13 +24,15 @@ export function shareCardReport(eleventyConfig: EleventyConfig): ShareCardReport
 export default function shareCardsPlugin(eleventyConfig: EleventyConfig): void {
   let planned: Promise<ShareCards> | undefined;
   let publishing: Promise<ShareCardReport> | undefined;
+  // Across `npm start`'s rebuilds: a card whose analysis and level did not change is not laid out again.
+  const prepared = new PreparedCards();
 
   eleventyConfig.on("eleventy.before", async ({ directories, outputMode, runMode }) => {
     planned = (async () => {
       const { content } = await contentOfBuild(eleventyConfig);
       // The same _data/site.json that templates see as `site`.
       const site = JSON.parse(await readFile(path.resolve("_data/site.json"), "utf8")) as CardSite;
-      return planShareCards(content.level, content.analyses, site);
+      return planShareCards(content.level, content.analyses, site, prepared);
     })();
     if (outputMode !== "fs" || runMode !== "build") return;
     const cards = await planned;

@@ -8,9 +8,24 @@ function toUtc(value: Date | string): DateTime {
   return parsed;
 }
 
+/**
+ * Days already written out, by their ISO date: every list card writes its analysis's day, so a
+ * build asks for the same few thousand days tens of thousands of times, and luxon takes
+ * microseconds for each. Emptied when it grows past a century of days.
+ */
+const readableDays = new Map<string, string>();
+const READABLE_DAYS_KEPT = 36_600;
+
 /** "10 June 2024" */
 export function readableDate(value: Date | string): string {
-  return toUtc(value).toFormat("d LLLL yyyy");
+  if (value instanceof Date) return toUtc(value).toFormat("d LLLL yyyy");
+  let readable = readableDays.get(value);
+  if (readable === undefined) {
+    readable = toUtc(value).toFormat("d LLLL yyyy");
+    if (readableDays.size >= READABLE_DAYS_KEPT) readableDays.clear();
+    readableDays.set(value, readable);
+  }
+  return readable;
 }
 
 /** "Monday 8 September 2025, 14:30 UTC" (the time only when the assessment gave one). */

@@ -7,7 +7,7 @@ import type { LevelMeaning, LevelNumber } from "../../scripts/level/types.ts";
 import type { AnalysisRecord } from "../../scripts/content/validateAnalysis.ts";
 import { cardColourPairs, type CardNode } from "../../scripts/shareCard/cardLayout.ts";
 import { drawnByCardFonts } from "../../scripts/shareCard/cardFonts.ts";
-import { planShareCards } from "../../scripts/shareCard/shareCards.ts";
+import { planShareCards, PreparedCards } from "../../scripts/shareCard/shareCards.ts";
 import drawCard from "../../scripts/shareCard/cardWorker.js";
 import { PROJECT_ROOT } from "../helpers/projectRoot.ts";
 
@@ -73,6 +73,24 @@ describe("planShareCards", () => {
     const raised = planShareCards(buildLevelModel([...history, { date: "2024-09-01", level: 3, reason: "Worse." }], meanings), analyses, SITE);
     expect(raised.current.url).not.toBe(first.current.url);
     expect(raised.bySlug.get("calm")!.url).toBe(first.bySlug.get("calm")!.url);
+  });
+
+  it("prepares again, on a rebuild, only the cards whose analysis or level changed", () => {
+    const prepared = new PreparedCards();
+    const first = planShareCards(model, analyses, SITE, prepared);
+    const retitled = analyses.map((a) => (a.slug === "calm" ? { ...a, title: "A calmer year" } : a));
+    const second = planShareCards(model, retitled, SITE, prepared);
+    // The same card objects, not equal copies: their layout and fingerprint were not worked out again.
+    expect(second.bySlug.get("tension")).toBe(first.bySlug.get("tension"));
+    expect(second.current).toBe(first.current);
+    expect(second.bySlug.get("calm")).not.toBe(first.bySlug.get("calm"));
+    // What a rebuild names is what a fresh plan names.
+    expect(second).toEqual(planShareCards(model, retitled, SITE));
+    const raised = buildLevelModel([...history, { date: "2024-03-02", level: 3, reason: "Worse." }], meanings);
+    const third = planShareCards(raised, retitled, SITE, prepared);
+    expect(third).toEqual(planShareCards(raised, retitled, SITE));
+    expect(third.bySlug.get("tension")).not.toBe(second.bySlug.get("tension"));
+    expect(third.bySlug.get("calm")).toBe(second.bySlug.get("calm"));
   });
 
   it("leaves out a title the card's fonts cannot draw, and still names it in the alt text", () => {
