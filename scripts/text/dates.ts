@@ -16,12 +16,14 @@ function toUtc(value: Date | string): DateTime {
 const readableDays = new Map<string, string>();
 const READABLE_DAYS_KEPT = 36_600;
 
+const writeOutDay = (value: Date | string) => toUtc(value).toFormat("d LLLL yyyy");
+
 /** "10 June 2024" */
 export function readableDate(value: Date | string): string {
-  if (value instanceof Date) return toUtc(value).toFormat("d LLLL yyyy");
+  if (value instanceof Date) return writeOutDay(value);
   let readable = readableDays.get(value);
   if (readable === undefined) {
-    readable = toUtc(value).toFormat("d LLLL yyyy");
+    readable = writeOutDay(value);
     if (readableDays.size >= READABLE_DAYS_KEPT) readableDays.clear();
     readableDays.set(value, readable);
   }
